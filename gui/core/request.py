@@ -1,0 +1,357 @@
+"""Build request bodies from form values, read them back, and check them.
+
+The same checks run in the form before sending, in the headless ``send`` command,
+and in the emulator, so a body the app rejects is one the emulator rejects too.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from gui.core.catalog import FieldSpec, ModelSpec, SizeRule
+
+SIZE_PATTERN = re.compile(r"^(\d+)\*(\d+)$")
+
+ASYNC_HEADER = "X-DashScope-Async"
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    """A value that breaks a catalog rule.
+
+    ``rule`` names the broken rule and ``params`` holds its bounds, so the UI can
+    phrase the message in the user's language; ``message()`` gives the English text.
+    """
+
+    field: str
+    value: Any
+    rule: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def message(self) -> str:
+        template = ENGLISH_MESSAGES.get(self.rule, "{field}: value {value} is invalid.")
+        return template.format(field=self.field, value=_show(self.value), **self.params)
+
+
+ENGLISH_MESSAGES = {
+    "required": "{field} is required; enter a value.",
+    "type": "{field}: {value} is not {expected}; enter {expected}.",
+    "max_length": "{field} has {length} characters; the maximum is {maximum}. Shorten it.",
+    "minimum": "{field}: {value} is below the minimum {minimum}; use {minimum} to {maximum}.",
+    "maximum": "{field}: {value} is above the maximum {maximum}; use {minimum} to {maximum}.",
+    "choices": "{field}: {value} is not allowed; use one of {choices}.",
+    "size_format": "{field}: {value} is not W*H; write the size with an asterisk, like 1024*1024.",
+    "size_choices": "{field}: {value} is not offered by this model; use one of {choices}.",
+    "size_side": "{field}: {value} has a side outside {min_side} to {max_side} pixels; "
+    "choose width and height in that range.",
+    "size_pixels": "{field}: {value} has {pixels} pixels; the total must be from {min_pixels} "
+    "to {max_pixels} ({min_label} to {max_label}).",
+    "size_ratio": "{field}: {value} has aspect ratio {ratio}; the ratio must be from "
+    "{min_ratio_label} to {max_ratio_label}.",
+    "messages": "{field}: {detail}",
+    "unknown_model": "model {value} is not in the catalog; check the model id.",
+    "mode": "{field}: {value} is not offered for this model in {region}; use {choices}.",
+}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class ApiRequest:
+    """A request ready to send: endpoint path relative to the base URL, and body."""
+
+    model: str
+    mode: str
+    path: str
+    body: dict[str, Any]
+
+    @property
+    def is_async(self) -> bool:
+        return self.mode == "async"
+
+    def headers(self) -> dict[str, str]:
+        """Return the headers this request needs besides authentication."""
+        headers = {"Content-Type": "application/json"}
+        if self.is_async:
+            headers[ASYNC_HEADER] = "enable"
+        return headers
+
+
+def build_body(
+    model: ModelSpec,
+    values: Mapping[str, Any],
+    extra: Mapping[str, Any] | None = None,
+    model_name: str | None = None,
+) -> dict[str, Any]:
+    """Build the JSON body for ``model`` from field values.
+
+    Fields whose value is None or an empty string are left out, so the service
+    applies its own default. ``extra`` holds body parts the form does not know;
+    they are merged under the generated ones and never dropped. ``model_name``
+    is the id as the user wrote it (an alias or snapshot); it defaults to the
+    catalog id.
+    """
+    body: dict[str, Any] = copy.deepcopy(dict(extra)) if extra else {}
+    body["model"] = model_name or model.id
+    body.setdefault("input", {})
+    body.setdefault("parameters", {})
+    for spec in model.fields:
+        value = values.get(spec.name)
+        if value is None or value == "":
+            continue
+        if spec.location == "input":
+            body["input"][spec.name] = value
+        elif spec.location == "parameters":
+            body["parameters"][spec.name] = value
+        elif spec.location == "message_text":
+            _set_message_text(body["input"], value)
+    ordered = {"model": body.pop("model"), "input": body.pop("input")}
+    ordered["parameters"] = body.pop("parameters")
+    ordered.update(body)
+    return ordered
+
+
+def _set_message_text(input_part: dict[str, Any], text: str) -> None:
+    messages = input_part.setdefault("messages", [])
+    if not messages:
+        messages.append({"role": "user", "content": []})
+    content = messages[0].setdefault("content", [])
+    for item in content:
+        if isinstance(item, dict) and "text" in item:
+            item["text"] = text
+            return
+    content.append({"text": text})
+
+
+def build_request(
+    model: ModelSpec,
+    values: Mapping[str, Any],
+    mode: str,
+    extra: Mapping[str, Any] | None = None,
+    model_name: str | None = None,
+) -> ApiRequest:
+    body = build_body(model, values, extra, model_name)
+    return ApiRequest(body["model"], mode, model.path(mode), body)
+
+
+def read_body(model: ModelSpec, body: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split a request body into field values and the parts no field covers.
+
+    Returns ``(values, extra)``; ``build_body(model, values, extra)`` gives the
+    body back.
+    """
+    extra = copy.deepcopy(dict(body))
+    extra.pop("model", None)
+    input_part = extra.get("input") if isinstance(extra.get("input"), dict) else {}
+    parameters = extra.get("parameters") if isinstance(extra.get("parameters"), dict) else {}
+    values: dict[str, Any] = {}
+    for spec in model.fields:
+        if spec.location == "input" and spec.name in input_part:
+            values[spec.name] = input_part.pop(spec.name)
+        elif spec.location == "parameters" and spec.name in parameters:
+            values[spec.name] = parameters.pop(spec.name)
+        elif spec.location == "message_text":
+            text = _pop_message_text(input_part)
+            if text is not None:
+                values[spec.name] = text
+    for key in ("input", "parameters"):
+        if key in extra and extra[key] == {}:
+            del extra[key]
+    return values, extra
+
+
+def _pop_message_text(input_part: dict[str, Any]) -> Any:
+    messages = input_part.get("messages")
+    if not isinstance(messages, list) or len(messages) != 1 or not isinstance(messages[0], dict):
+        return None
+    content = messages[0].get("content")
+    if not isinstance(content, list):
+        return None
+    texts = [item for item in content if isinstance(item, dict) and "text" in item]
+    if len(texts) != 1:
+        return None
+    content.remove(texts[0])
+    text = texts[0]["text"]
+    if not content and set(messages[0]) <= {"role", "content"} and messages[0].get("role") == "user":
+        del input_part["messages"]
+    return text
+
+
+def validate_values(model: ModelSpec, values: Mapping[str, Any]) -> list[ValidationIssue]:
+    """Check field values against the model's rules; return every issue found."""
+    issues: list[ValidationIssue] = []
+    for spec in model.fields:
+        value = values.get(spec.name)
+        if value is None or value == "":
+            if spec.required:
+                issues.append(ValidationIssue(spec.name, value, "required"))
+            continue
+        issue = _check_field(spec, value)
+        if issue is not None:
+            issues.append(issue)
+    return issues
+
+
+def validate_body(model: ModelSpec, body: Mapping[str, Any]) -> list[ValidationIssue]:
+    """Check a whole request body: its structure, then every field."""
+    issues = _check_structure(model, body)
+    values, _extra = read_body(model, body)
+    issues.extend(validate_values(model, values))
+    return issues
+
+
+def _check_structure(model: ModelSpec, body: Mapping[str, Any]) -> list[ValidationIssue]:
+    issues: list[ValidationIssue] = []
+    if not isinstance(body.get("input"), dict):
+        issues.append(ValidationIssue("input", body.get("input"), "type", {"expected": "an object"}))
+        return issues
+    if "parameters" in body and not isinstance(body["parameters"], dict):
+        issues.append(
+            ValidationIssue("parameters", body["parameters"], "type", {"expected": "an object"})
+        )
+    if model.protocol != "messages":
+        return issues
+    messages = body["input"].get("messages")
+    detail = None
+    if not isinstance(messages, list) or not messages:
+        detail = "input.messages must hold exactly one user message"
+    elif len(messages) != 1:
+        detail = f"input.messages has {len(messages)} messages; send exactly one user message"
+    elif not isinstance(messages[0], dict) or messages[0].get("role") != "user":
+        detail = "the message must have role 'user'"
+    else:
+        content = messages[0].get("content")
+        texts = (
+            [item for item in content if isinstance(item, dict) and "text" in item]
+            if isinstance(content, list)
+            else []
+        )
+        if len(texts) != 1:
+            detail = f"the message content has {len(texts)} text items; send exactly one"
+    if detail:
+        issues.append(ValidationIssue("messages", None, "messages", {"detail": detail}))
+    return issues
+
+
+def _check_field(spec: FieldSpec, value: Any) -> ValidationIssue | None:
+    if spec.type == "text":
+        if not isinstance(value, str):
+            return ValidationIssue(spec.name, value, "type", {"expected": "text"})
+        if spec.max_length is not None and len(value) > spec.max_length:
+            return ValidationIssue(
+                spec.name, value, "max_length", {"length": len(value), "maximum": spec.max_length}
+            )
+        return None
+    if spec.type == "bool":
+        if not isinstance(value, bool):
+            return ValidationIssue(spec.name, value, "type", {"expected": "true or false"})
+        return None
+    if spec.type in ("int", "float"):
+        return _check_number(spec, value)
+    if spec.type == "enum":
+        if value not in spec.choice_values():
+            choices = ", ".join(spec.choice_values())
+            return ValidationIssue(spec.name, value, "choices", {"choices": choices})
+        return None
+    if spec.type == "size":
+        assert spec.size is not None
+        return check_size(spec.name, value, spec.size)
+    return None
+
+
+def _check_number(spec: FieldSpec, value: Any) -> ValidationIssue | None:
+    is_int = isinstance(value, int) and not isinstance(value, bool)
+    is_number = is_int or isinstance(value, float)
+    if spec.type == "int" and not is_int:
+        return ValidationIssue(spec.name, value, "type", {"expected": "a whole number"})
+    if spec.type == "float" and not is_number:
+        return ValidationIssue(spec.name, value, "type", {"expected": "a number"})
+    bounds = {"minimum": _number(spec.minimum), "maximum": _number(spec.maximum)}
+    if spec.minimum is not None and value < spec.minimum:
+        return ValidationIssue(spec.name, value, "minimum", bounds)
+    if spec.maximum is not None and value > spec.maximum:
+        return ValidationIssue(spec.name, value, "maximum", bounds)
+    return None
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "any"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def parse_size(value: str) -> tuple[int, int] | None:
+    """Return ``(width, height)`` for a ``W*H`` string, or None if it is not one."""
+    match = SIZE_PATTERN.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def check_size(name: str, value: Any, rule: SizeRule) -> ValidationIssue | None:
+    """Check a ``W*H`` size or preset name against a model's size rule."""
+    if not isinstance(value, str):
+        return ValidationIssue(name, value, "type", {"expected": "text like 1024*1024"})
+    if value in rule.presets:
+        return None
+    if rule.choices:
+        if value in rule.choices:
+            return None
+        if parse_size(value) is None:
+            return ValidationIssue(name, value, "size_format")
+        return ValidationIssue(name, value, "size_choices", {"choices": ", ".join(rule.choices)})
+    parsed = parse_size(value)
+    if parsed is None:
+        return ValidationIssue(name, value, "size_format")
+    width, height = parsed
+    if rule.min_side is not None or rule.max_side is not None:
+        low = rule.min_side or 1
+        high = rule.max_side or 10**6
+        if not (low <= width <= high and low <= height <= high):
+            return ValidationIssue(name, value, "size_side", {"min_side": low, "max_side": high})
+    pixels = width * height
+    if rule.min_pixels is not None or rule.max_pixels is not None:
+        low = rule.min_pixels or 0
+        high = rule.max_pixels or 10**12
+        if not low <= pixels <= high:
+            params = {
+                "pixels": pixels,
+                "min_pixels": low,
+                "max_pixels": high,
+                "min_label": _square_label(low),
+                "max_label": _square_label(high),
+            }
+            return ValidationIssue(name, value, "size_pixels", params)
+    if rule.min_ratio is not None or rule.max_ratio is not None:
+        ratio = width / height if height else float("inf")
+        low_ratio = rule.min_ratio or 0.0
+        high_ratio = rule.max_ratio or float("inf")
+        if not low_ratio <= ratio <= high_ratio:
+            params = {
+                "ratio": f"{ratio:.3g}",
+                "min_ratio_label": _ratio_label(low_ratio),
+                "max_ratio_label": _ratio_label(high_ratio),
+            }
+            return ValidationIssue(name, value, "size_ratio", params)
+    return None
+
+
+def _square_label(pixels: int) -> str:
+    side = round(pixels**0.5)
+    return f"{side}*{side}" if side * side == pixels else str(pixels)
+
+
+def _ratio_label(ratio: float) -> str:
+    if ratio >= 1:
+        return f"{_number(ratio)}:1"
+    return f"1:{_number(1 / ratio)}"
