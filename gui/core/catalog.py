@@ -391,7 +391,8 @@ def _parse_family_file(document: Mapping[str, Any]) -> list[ModelSpec]:
             raise CatalogError(f"{where}: overrides unknown fields {sorted(unknown_overrides)}")
         for excluded in raw_model.get("exclude_fields", ()):
             fields = [spec for spec in fields if spec.name != excluded]
-        fields.extend(_parse_field(raw, f"{where} field") for raw in raw_model.get("extra_fields", ()))
+        for raw_field in raw_model.get("extra_fields", ()):
+            fields.append(_parse_field(raw_field, f"{where} field"))
 
         regions = {region: tuple(modes) for region, modes in raw_model["regions"].items()}
         for region, modes in regions.items():

@@ -9,7 +9,8 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from gui.core.catalog import FieldSpec, ModelSpec, SizeRule
@@ -30,7 +31,7 @@ class ValidationIssue:
     field: str
     value: Any
     rule: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
     def message(self) -> str:
         template = ENGLISH_MESSAGES.get(self.rule, "{field}: value {value} is invalid.")
@@ -152,8 +153,10 @@ def read_body(model: ModelSpec, body: Mapping[str, Any]) -> tuple[dict[str, Any]
     """
     extra = copy.deepcopy(dict(body))
     extra.pop("model", None)
-    input_part = extra.get("input") if isinstance(extra.get("input"), dict) else {}
-    parameters = extra.get("parameters") if isinstance(extra.get("parameters"), dict) else {}
+    input_part: dict[str, Any] = extra["input"] if isinstance(extra.get("input"), dict) else {}
+    parameters: dict[str, Any] = (
+        extra["parameters"] if isinstance(extra.get("parameters"), dict) else {}
+    )
     values: dict[str, Any] = {}
     for spec in model.fields:
         if spec.location == "input" and spec.name in input_part:
@@ -182,7 +185,8 @@ def _pop_message_text(input_part: dict[str, Any]) -> Any:
         return None
     content.remove(texts[0])
     text = texts[0]["text"]
-    if not content and set(messages[0]) <= {"role", "content"} and messages[0].get("role") == "user":
+    only_role_and_content = set(messages[0]) <= {"role", "content"}
+    if not content and only_role_and_content and messages[0].get("role") == "user":
         del input_part["messages"]
     return text
 
@@ -213,7 +217,8 @@ def validate_body(model: ModelSpec, body: Mapping[str, Any]) -> list[ValidationI
 def _check_structure(model: ModelSpec, body: Mapping[str, Any]) -> list[ValidationIssue]:
     issues: list[ValidationIssue] = []
     if not isinstance(body.get("input"), dict):
-        issues.append(ValidationIssue("input", body.get("input"), "type", {"expected": "an object"}))
+        issue = ValidationIssue("input", body.get("input"), "type", {"expected": "an object"})
+        issues.append(issue)
         return issues
     if "parameters" in body and not isinstance(body["parameters"], dict):
         issues.append(

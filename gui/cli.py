@@ -1,0 +1,204 @@
+"""Command line: start the window, or run headless commands (send, catalog)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from gui import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pixelpost",
+        description="PixelPost, a desktop client for the Model Studio (DashScope) image APIs. "
+        "Without a command it opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"PixelPost {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the built-in offline emulator and select the Sandbox region",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="with --demo: generate one image without a person, check it, print its path, exit",
+    )
+    parser.add_argument(
+        "--lang", choices=("en", "zh_CN"), help="user interface language (default: system locale)"
+    )
+    parser.add_argument(
+        "--home",
+        type=Path,
+        help="keep settings, history, logs and results under this folder",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    send = commands.add_parser(
+        "send",
+        help="submit a request file, wait for the result and save it",
+        description="Submit REQUEST.json (a body as in the API documentation: model, input, "
+        "parameters), wait for the task, save the images with sidecars and print a JSON summary.",
+    )
+    send.add_argument("request", type=Path, help="JSON request body file")
+    send.add_argument(
+        "--region",
+        default="sandbox",
+        help="beijing, singapore, virginia or sandbox (default: sandbox, the built-in emulator)",
+    )
+    send.add_argument("--mode", choices=("sync", "async"), help="call mode (default: async if offered)")
+    send.add_argument("--out", type=Path, help="folder for the saved images (default: results folder)")
+
+    commands.add_parser("catalog", help="print every catalog model as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "send":
+        return _send(args)
+    if args.command == "catalog":
+        return _print_catalog()
+    if args.self_test and not args.demo:
+        parser.error("--self-test needs --demo")
+    from gui.app import run_app
+
+    return run_app(demo=args.demo, self_test=args.self_test, language=args.lang, home=args.home)
+
+
+def _paths(args: argparse.Namespace) -> Any:
+    from gui.core.paths import AppPaths
+
+    paths = AppPaths.under(args.home) if args.home else AppPaths.default()
+    if getattr(args, "out", None):
+        paths = replace(paths, results_dir=args.out)
+    return paths
+
+
+def _send(args: argparse.Namespace) -> int:
+    from gui.core.catalog import CatalogError
+
+    try:
+        text = args.request.read_text(encoding="utf-8")
+    except OSError as error:
+        return _fail(f"Cannot read the request file {args.request}: {error.strerror}.")
+    try:
+        body = json.loads(text)
+    except json.JSONDecodeError as error:
+        return _fail(
+            f"{args.request} is not valid JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}). Fix the file and try again."
+        )
+    if not isinstance(body, dict) or not isinstance(body.get("model"), str):
+        return _fail(f"{args.request} must hold a JSON object with a \"model\" string.")
+    try:
+        return asyncio.run(_send_async(args, body))
+    except CatalogError as error:
+        return _fail(f"The catalog is invalid: {error}")
+
+
+async def _send_async(args: argparse.Namespace, body: dict[str, Any]) -> int:
+    from gui.core.engine import MissingKeyError, RequestRejected
+    from gui.core.regions import REGIONS
+    from gui.core.request import ApiRequest
+    from gui.core.services import Services
+
+    if args.region not in REGIONS:
+        return _fail(f"Unknown region {args.region!r}; use one of {', '.join(REGIONS)}.")
+    services = Services(_paths(args))
+    try:
+        model = services.catalog.get(body["model"])
+        if model is None:
+            return _fail(
+                f"Model {body['model']!r} is not in the catalog; run 'python -m gui catalog' "
+                "for the list."
+            )
+        modes = model.modes(args.region)
+        mode = args.mode or model.preferred_mode(args.region)
+        if mode is None or mode not in modes:
+            offered = ", ".join(modes) or "no mode"
+            return _fail(
+                f"Model {model.id} is not offered as {args.mode or 'any mode'} in region "
+                f"{args.region} (offered: {offered})."
+            )
+        await services.start()
+        if args.region == "sandbox":
+            services.start_sandbox()
+        request = ApiRequest(body["model"], mode, model.path(mode), body)
+        try:
+            record = services.engine.submit(request, args.region)
+        except RequestRejected as rejected:
+            return _fail("The request was not sent:\n" + "\n".join(
+                f"  - {issue.message()}" for issue in rejected.issues
+            ))
+        except MissingKeyError as error:
+            return _fail(f"{error} Or set the DASHSCOPE_API_KEY environment variable.")
+        record = await services.engine.wait(record.id)
+        summary = {
+            "task": record.id,
+            "task_id": record.task_id,
+            "request_id": record.request_id,
+            "model": record.model,
+            "region": record.region,
+            "mode": record.mode,
+            "status": record.status.value,
+            "files": record.saved_files,
+            "error": (
+                {"code": record.error_code, "message": record.error_message}
+                if record.error_code
+                else None
+            ),
+        }
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return 0 if record.status.value == "SUCCEEDED" and not record.downloads_pending else 1
+    finally:
+        await services.aclose()
+
+
+def _print_catalog() -> int:
+    from gui.core.catalog import load_catalog
+
+    catalog = load_catalog()
+    entries = []
+    for model in catalog:
+        entries.append(
+            {
+                "id": model.id,
+                "aliases": list(model.aliases),
+                "family": model.family.id,
+                "protocol": model.protocol,
+                "paths": dict(model.family.paths),
+                "regions": {region: list(modes) for region, modes in model.regions.items()},
+                "retired": model.retired.isoformat() if model.retired else None,
+                "replacement": model.replacement,
+                "fields": [
+                    {
+                        "name": spec.name,
+                        "location": spec.location,
+                        "type": spec.type,
+                        "required": spec.required,
+                        "initial": spec.initial,
+                        "minimum": spec.minimum,
+                        "maximum": spec.maximum,
+                        "max_length": spec.max_length,
+                        "choices": list(spec.choice_values()),
+                    }
+                    for spec in model.fields
+                ],
+            }
+        )
+    print(json.dumps(entries, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2

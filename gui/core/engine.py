@@ -1,0 +1,450 @@
+"""The task engine: submit, poll, download and save, persisting every step.
+
+The engine owns every task from the moment it is saved until its images are on
+disk. It runs on whatever asyncio loop calls it (qasync in the app, a plain loop
+on the command line and in tests) and reports changes through listeners.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from gui.core.catalog import Catalog, ModelSpec
+from gui.core.dashscope import (
+    ApiError,
+    Credentials,
+    DashScopeClient,
+    DashScopeError,
+    MalformedResponseError,
+    NetworkError,
+)
+from gui.core.library import Library, ResultImage, TaskRecord, TaskStatus
+from gui.core.request import ApiRequest, ValidationIssue, validate_body
+from gui.core.results import extract_results
+
+log = logging.getLogger(__name__)
+
+TaskListener = Callable[[TaskRecord], None]
+CredentialsResolver = Callable[[str], Credentials]
+
+# Task results and ids are kept by the service for 24 hours.
+RESULT_LIFETIME_SECONDS = 24 * 3600
+
+
+class RequestRejected(Exception):
+    """Raised before sending when a request breaks catalog rules."""
+
+    def __init__(self, issues: list[ValidationIssue]) -> None:
+        super().__init__("; ".join(issue.message() for issue in issues))
+        self.issues = issues
+
+
+class MissingKeyError(Exception):
+    """Raised when no API key is available for a region."""
+
+    def __init__(self, region: str) -> None:
+        super().__init__(f"No API key is set for region {region}; add one in the key manager.")
+        self.region = region
+
+
+@dataclass(frozen=True)
+class PollSchedule:
+    """Delays between status queries, in seconds.
+
+    The first query comes after ``first``; each later delay grows by ``factor``
+    up to ``maximum``. Defaults find a typical 10 to 60 s image task within a
+    few seconds of its end while sending one query every 5 s at most in steady state.
+    """
+
+    first: float = 1.0
+    factor: float = 1.5
+    maximum: float = 5.0
+
+    def delays(self) -> Iterator[float]:
+        delay = self.first
+        while True:
+            yield delay
+            delay = min(delay * self.factor, self.maximum)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Retries for polls and downloads after network errors and 5xx answers."""
+
+    attempts: int = 5
+    first_delay: float = 1.0
+    maximum_delay: float = 20.0
+
+
+class Engine:
+    """Runs tasks to completion and keeps the library up to date."""
+
+    def __init__(
+        self,
+        client: DashScopeClient,
+        library: Library,
+        catalog: Catalog,
+        credentials: CredentialsResolver,
+        *,
+        poll_schedule: PollSchedule | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self._client = client
+        self._library = library
+        self._catalog = catalog
+        self._credentials = credentials
+        self._schedule = poll_schedule or PollSchedule()
+        self._retry = retry or RetryPolicy()
+        self._listeners: list[TaskListener] = []
+        self._running: dict[str, asyncio.Task[None]] = {}
+
+    # Listeners
+
+    def add_listener(self, listener: TaskListener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: TaskListener) -> None:
+        self._listeners.remove(listener)
+
+    def _publish(self, record: TaskRecord) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(record)
+            except Exception:
+                log.exception("Task listener failed for task %s", record.id)
+
+    def _save(self, record: TaskRecord) -> TaskRecord:
+        record = self._library.save_task(record)
+        self._publish(record)
+        return record
+
+    # Public API
+
+    def check(self, model: ModelSpec, body: Mapping[str, Any]) -> None:
+        """Raise RequestRejected when ``body`` breaks the model's rules."""
+        issues = validate_body(model, body)
+        if issues:
+            raise RequestRejected(issues)
+
+    def submit(self, request: ApiRequest, region: str) -> TaskRecord:
+        """Validate and save a request, then run it in the background.
+
+        Returns the saved record at once; listeners hear of every change after.
+        Raises RequestRejected or MissingKeyError without saving anything.
+        """
+        model = self._catalog.get(request.model)
+        if model is not None:
+            self.check(model, request.body)
+        self._credentials(region)  # raises MissingKeyError before anything is saved
+        record = self._library.new_task(
+            model=request.model,
+            region=region,
+            mode=request.mode,
+            path=request.path,
+            body=request.body,
+        )
+        log.info("Task %s saved: %s %s in %s", record.id, request.mode, request.model, region)
+        self._publish(record)
+        self._start(record)
+        return record
+
+    def resume(self) -> list[TaskRecord]:
+        """Pick up every unfinished task from the library; return them."""
+        resumed = []
+        for record in self._library.unfinished_tasks():
+            if record.id in self._running:
+                continue
+            log.info("Resuming task %s (%s)", record.id, record.status.value)
+            resumed.append(record)
+            self._start(record)
+        return resumed
+
+    def is_active(self, local_id: str) -> bool:
+        return local_id in self._running
+
+    async def wait(self, local_id: str) -> TaskRecord:
+        """Wait until the engine has finished with a task; return its final record."""
+        running = self._running.get(local_id)
+        if running is not None:
+            await asyncio.shield(running)
+        record = self._library.get_task(local_id)
+        if record is None:
+            raise KeyError(local_id)
+        return record
+
+    async def wait_all(self) -> None:
+        while self._running:
+            await asyncio.gather(*list(self._running.values()), return_exceptions=True)
+
+    async def stop(self) -> None:
+        """Cancel every running task coroutine; their state stays in the library."""
+        running = list(self._running.values())
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
+        self._running.clear()
+
+    # Task lifecycle
+
+    def _start(self, record: TaskRecord) -> None:
+        task = asyncio.get_running_loop().create_task(self._run(record), name=f"task-{record.id}")
+        self._running[record.id] = task
+        local_id = record.id
+
+        def forget(_finished: asyncio.Task[None]) -> None:
+            if self._running.get(local_id) is task:
+                del self._running[local_id]
+
+        task.add_done_callback(forget)
+
+    async def _run(self, record: TaskRecord) -> None:
+        try:
+            record = await self._advance(record)
+        except asyncio.CancelledError:
+            log.info("Task %s paused at %s", record.id, record.status.value)
+            raise
+        except Exception as error:
+            log.exception("Task %s stopped by an unexpected error", record.id)
+            latest = self._library.get_task(record.id) or record
+            self._save(
+                replace(
+                    latest,
+                    status=TaskStatus.ERROR,
+                    error_code="PixelPost.Internal",
+                    error_message=f"{type(error).__name__}: {error}",
+                    finished_at=time.time(),
+                )
+            )
+
+    async def _advance(self, record: TaskRecord) -> TaskRecord:
+        if record.status == TaskStatus.QUEUED:
+            record = await self._submit(record)
+        elif record.status == TaskStatus.SUBMITTING:
+            record = self._save(
+                replace(
+                    record,
+                    status=TaskStatus.ERROR,
+                    error_code="PixelPost.Submit.OutcomeUnknown",
+                    error_message="the app stopped while the submit request was under way",
+                    finished_at=time.time(),
+                )
+            )
+        if record.status in (TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.SUSPENDED):
+            record = await self._poll(record)
+        if record.status == TaskStatus.SUCCEEDED and record.downloads_pending:
+            record = await self._download_all(record)
+        return record
+
+    async def _submit(self, record: TaskRecord) -> TaskRecord:
+        try:
+            credentials = self._credentials(record.region)
+        except MissingKeyError as error:
+            return self._fail(record, "PixelPost.Key.Missing", str(error))
+        request = ApiRequest(record.model, record.mode, record.path, record.body)
+        record = self._save(replace(record, status=TaskStatus.SUBMITTING, submitted_at=time.time()))
+        try:
+            data = await self._client.submit(credentials, request, task=record.id)
+        except NetworkError as error:
+            code = "PixelPost.Submit.OutcomeUnknown" if error.sent else error.code
+            return self._fail(record, code, error.message)
+        except DashScopeError as error:
+            return self._fail(
+                record, error.code, error.message, status=error.status, request_id=error.request_id
+            )
+        request_id = data.get("request_id")
+        if record.mode == "sync":
+            return self._apply_output(
+                replace(record, request_id=request_id), data, TaskStatus.SUCCEEDED
+            )
+        output = data.get("output", {})
+        log.info("Task %s submitted as %s", record.id, output.get("task_id"))
+        return self._save(
+            replace(
+                record,
+                status=_status(output.get("task_status"), TaskStatus.PENDING),
+                task_id=output.get("task_id"),
+                request_id=request_id,
+            )
+        )
+
+    async def _poll(self, record: TaskRecord) -> TaskRecord:
+        credentials = self._credentials(record.region)
+        failures = 0
+        for delay in self._schedule.delays():
+            await asyncio.sleep(delay)
+            assert record.task_id is not None
+            try:
+                data = await self._client.query(credentials, record.task_id, task=record.id)
+            except (NetworkError, MalformedResponseError) as error:
+                failures += 1
+                if failures >= self._retry.attempts:
+                    return self._fail(record, error.code, error.message, keep_task=True)
+                record = self._save(replace(record, note=f"retrying after {error.code}"))
+                continue
+            except ApiError as error:
+                if error.status is not None and error.status >= 500:
+                    failures += 1
+                    if failures < self._retry.attempts:
+                        record = self._save(replace(record, note=f"retrying after {error.code}"))
+                        continue
+                return self._fail(
+                    record,
+                    error.code,
+                    error.message,
+                    status=error.status,
+                    request_id=error.request_id,
+                    keep_task=True,
+                )
+            failures = 0
+            output = data.get("output") or {}
+            status = _status(output.get("task_status"), record.status)
+            record = replace(record, polls=record.polls + 1, note=None)
+            if status.is_terminal:
+                return self._apply_output(record, data, status)
+            if status != record.status:
+                record = self._save(replace(record, status=status))
+            else:
+                record = self._library.save_task(record)
+        raise AssertionError("poll schedule ended")  # pragma: no cover - the schedule is endless
+
+    def _apply_output(
+        self, record: TaskRecord, data: Mapping[str, Any], status: TaskStatus
+    ) -> TaskRecord:
+        output = data.get("output") or {}
+        images = extract_results(output)
+        service_times = {
+            key: str(output[key])
+            for key in ("submit_time", "scheduled_time", "end_time")
+            if key in output
+        }
+        record = replace(
+            record,
+            status=status,
+            results=tuple(images),
+            usage=dict(data.get("usage") or {}),
+            service_times=service_times,
+            request_id=data.get("request_id") or record.request_id,
+            finished_at=time.time(),
+        )
+        if status == TaskStatus.FAILED:
+            record = replace(
+                record,
+                error_code=str(output.get("code") or "PixelPost.Task.Failed"),
+                error_message=str(output.get("message") or ""),
+            )
+        elif status == TaskStatus.UNKNOWN:
+            record = replace(
+                record,
+                error_code="PixelPost.Task.Unknown",
+                error_message="the service does not know this task id",
+            )
+        elif status == TaskStatus.SUCCEEDED and any(image.error_code for image in images):
+            failed = sum(1 for image in images if image.error_code)
+            record = replace(
+                record,
+                error_code="PixelPost.Task.PartialFailure",
+                error_message=f"{failed} of {len(images)} images failed",
+            )
+        log.info("Task %s finished: %s", record.id, status.value)
+        return self._save(record)
+
+    async def _download_all(self, record: TaskRecord) -> TaskRecord:
+        pending = [image for image in record.results if image.url and not image.saved]
+        results = await asyncio.gather(
+            *(self._download(record, image) for image in pending), return_exceptions=True
+        )
+        latest = {image.index: image for image in record.results}
+        problems = []
+        for image, outcome in zip(pending, results, strict=True):
+            if isinstance(outcome, ResultImage):
+                latest[image.index] = outcome
+            elif isinstance(outcome, DashScopeError):
+                problems.append(outcome)
+                latest[image.index] = replace(
+                    image, error_code=outcome.code, error_message=outcome.message
+                )
+            elif isinstance(outcome, BaseException):
+                raise outcome
+        record = replace(record, results=tuple(latest[index] for index in sorted(latest)))
+        if problems:
+            first = problems[0]
+            record = replace(record, error_code=first.code, error_message=first.message)
+        return self._save(record)
+
+    async def _download(self, record: TaskRecord, image: ResultImage) -> ResultImage:
+        assert image.url is not None
+        staged = self._library.staging_path(record, image.index)
+        delay = self._retry.first_delay
+        for attempt in range(1, self._retry.attempts + 1):
+            try:
+                _size, content_type = await self._client.download(image.url, staged, task=record.id)
+                break
+            except NetworkError:
+                if attempt == self._retry.attempts:
+                    raise
+            except ApiError as error:
+                if error.status is None or error.status < 500 or attempt == self._retry.attempts:
+                    raise
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, self._retry.maximum_delay)
+        suffix = _suffix(content_type, image.url)
+        saved = self._library.commit_result(record, image, staged, suffix)
+        log.info("Task %s image %d saved to %s", record.id, image.index + 1, saved.file)
+        # Publish progress so the preview can show images as they arrive.
+        current = self._library.get_task(record.id) or record
+        updated = tuple(saved if r.index == image.index else r for r in current.results)
+        self._save(replace(current, results=updated))
+        return saved
+
+    def _fail(
+        self,
+        record: TaskRecord,
+        code: str,
+        message: str,
+        *,
+        status: int | None = None,
+        request_id: str | None = None,
+        keep_task: bool = False,
+    ) -> TaskRecord:
+        """Mark a task as stopped by an error.
+
+        ``keep_task`` is True when the task exists on the service: its status stays
+        as last seen and only the error is recorded.
+        """
+        log.warning("Task %s: %s %s (request %s)", record.id, code, message, request_id)
+        return self._save(
+            replace(
+                record,
+                status=TaskStatus.ERROR,
+                error_code=code,
+                error_message=message,
+                error_status=status,
+                request_id=request_id or record.request_id,
+                finished_at=time.time(),
+                note="the task may still finish on the service" if keep_task else None,
+            )
+        )
+
+
+def _status(value: Any, default: TaskStatus) -> TaskStatus:
+    try:
+        return TaskStatus(str(value))
+    except ValueError:
+        return default
+
+
+def _suffix(content_type: str, url: str) -> str:
+    kind = content_type.split(";")[0].strip().lower()
+    known = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp", "image/gif": ".gif"}
+    if kind in known:
+        return known[kind]
+    path = url.split("?")[0].lower()
+    for ending in (".png", ".jpg", ".jpeg", ".webp"):
+        if path.endswith(ending):
+            return ".jpg" if ending == ".jpeg" else ending
+    return ".png"

@@ -1,0 +1,120 @@
+"""The Qt-free service graph shared by the window, the command line and tests."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import httpx
+from keyring.backend import KeyringBackend
+
+from gui.core.catalog import Catalog, load_catalog
+from gui.core.dashscope import Credentials, DashScopeClient, make_http_client
+from gui.core.engine import Engine, MissingKeyError, PollSchedule, RetryPolicy
+from gui.core.exchanges import ExchangeLog
+from gui.core.library import Library
+from gui.core.paths import AppPaths
+from gui.core.regions import REGIONS
+from gui.core.secrets import KeyStore
+
+if TYPE_CHECKING:
+    from gui.sandbox import Emulator, EmulatorConfig
+
+log = logging.getLogger(__name__)
+
+
+class Services:
+    """Builds and owns the catalog, key store, library, HTTP client and engine.
+
+    Construction does no network I/O. ``start()`` must run inside the event loop
+    that will use the HTTP client; ``aclose()`` releases everything.
+    """
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        *,
+        keyring_backend: KeyringBackend | None = None,
+        environment: Mapping[str, str] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        poll_schedule: PollSchedule | None = None,
+        retry: RetryPolicy | None = None,
+        catalog: Catalog | None = None,
+    ) -> None:
+        paths.create()
+        self.paths = paths
+        self.catalog = catalog or load_catalog()
+        self.exchange_log = ExchangeLog()
+        self.library = Library(paths.data_dir, paths.results_dir)
+        self.exchange_log.add_listener(self.library.save_exchange)
+        env = dict(os.environ if environment is None else environment)
+        self.keys = KeyStore(keyring_backend, env)
+        self._transport = transport
+        self._poll_schedule = poll_schedule
+        self._retry = retry
+        self._base_urls = {region.id: region.base_url for region in REGIONS.values()}
+        self._emulator: Emulator | None = None
+        self.http: httpx.AsyncClient | None = None
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("Services.start() has not run")
+        return self._engine
+
+    @property
+    def emulator(self) -> Emulator | None:
+        return self._emulator
+
+    async def start(self) -> None:
+        self.http = make_http_client(self.exchange_log, self._transport)
+        self._engine = Engine(
+            DashScopeClient(self.http),
+            self.library,
+            self.catalog,
+            self.credentials,
+            poll_schedule=self._poll_schedule,
+            retry=self._retry,
+        )
+
+    def start_sandbox(self, config: EmulatorConfig | None = None) -> Emulator:
+        """Start the offline emulator on 127.0.0.1 and use it as the sandbox region."""
+        from gui.sandbox import Emulator
+
+        emulator = Emulator(config=config, catalog=self.catalog).start()
+        self._emulator = emulator
+        self.use_sandbox(emulator.base_url, emulator.key)
+        return emulator
+
+    def use_sandbox(self, base_url: str, key: str) -> None:
+        """Point the sandbox region at an emulator that is already running."""
+        self._base_urls["sandbox"] = base_url
+        self.keys.set_session("sandbox", key)
+        log.info("Sandbox region uses %s", base_url)
+
+    def base_url(self, region: str) -> str:
+        return self._base_urls.get(region, "")
+
+    def credentials(self, region: str) -> Credentials:
+        """Return where and how to call ``region``; raise MissingKeyError without a key."""
+        base_url = self.base_url(region)
+        key = self.keys.get(region)
+        if key is None and region != "sandbox":
+            key = self.keys.environment_key()
+        if not base_url or key is None:
+            raise MissingKeyError(region)
+        return Credentials(base_url, key)
+
+    async def aclose(self) -> None:
+        if self._engine is not None:
+            await self._engine.stop()
+        if self.http is not None:
+            await self.http.aclose()
+            self.http = None
+        if self._emulator is not None:
+            self._emulator.stop()
+            self._emulator = None
+        self.library.close()

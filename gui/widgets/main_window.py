@@ -1,0 +1,420 @@
+"""The main window: model picker, generated form, task list and preview."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.catalog import ModelSpec
+from gui.core.engine import MissingKeyError, RequestRejected
+from gui.core.explain import ErrorCatalog
+from gui.core.library import TaskRecord
+from gui.core.regions import REGIONS
+from gui.core.request import build_request
+from gui.core.services import Services
+from gui.widgets.bridge import EngineBridge
+from gui.widgets.form import RequestForm
+from gui.widgets.i18n import LANGUAGES, LanguageManager
+from gui.widgets.key_dialog import KeyDialog
+from gui.widgets.preview import PreviewPanel
+from gui.widgets.task_list import TaskTableModel, TaskTableView
+from gui.widgets.texts import issue_text
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """PixelPost's main window. It renders core state and calls core services."""
+
+    task_submitted = Signal(object)
+    """Payload: the TaskRecord saved for a request the user sent."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        errors: ErrorCatalog,
+        languages: LanguageManager,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._services = services
+        self._languages = languages
+        self._settings = settings
+        self._extra: dict[str, Any] = {}
+        self.bridge = EngineBridge(services, self)
+        self.bridge.task_changed.connect(self._on_bridge_task_changed)
+
+        central = QWidget(self)
+        root = QVBoxLayout(central)
+        root.addLayout(self._build_toolbar())
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self._build_request_panel())
+        self.task_model = TaskTableModel(self)
+        self.task_view = TaskTableView(splitter)
+        self.task_view.setModel(self.task_model)
+        self.task_view.selectionModel().selectionChanged.connect(self._on_task_selection_changed)
+        splitter.addWidget(self.task_view)
+        self.preview = PreviewPanel(errors, splitter)
+        self.preview.error_panel.action_requested.connect(self._on_error_action_requested)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([380, 520, 380])
+        root.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.resize(1320, 780)
+
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.activated.connect(self.send)
+
+        self.form: RequestForm | None = None
+        self._fill_regions()
+        self._fill_models()
+        self._restore_choices()
+        self.task_model.set_records(services.library.tasks())
+        self.retranslate()
+
+    # Layout
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.region_label = QLabel(self)
+        self.region_combo = QComboBox(self)
+        self.region_combo.setObjectName("regionCombo")
+        self.region_label.setBuddy(self.region_combo)
+        self.model_label = QLabel(self)
+        self.model_combo = QComboBox(self)
+        self.model_combo.setObjectName("modelCombo")
+        self.model_combo.setMinimumContentsLength(22)
+        self.model_label.setBuddy(self.model_combo)
+        self.mode_label = QLabel(self)
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setObjectName("modeCombo")
+        self.mode_label.setBuddy(self.mode_combo)
+        self.keys_button = QPushButton(self)
+        self.keys_button.setObjectName("keysButton")
+        self.keys_button.clicked.connect(self.open_key_dialog)
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("简体中文", "zh_CN")
+        self.language_combo.setCurrentIndex(LANGUAGES.index(self._languages.language))
+        self.language_combo.currentIndexChanged.connect(self._on_language_combo_changed)
+        for widget in (
+            self.region_label,
+            self.region_combo,
+            self.model_label,
+            self.model_combo,
+            self.mode_label,
+            self.mode_combo,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.keys_button)
+        bar.addWidget(self.language_combo)
+        self.region_combo.currentIndexChanged.connect(self._on_region_combo_changed)
+        self.model_combo.currentIndexChanged.connect(self._on_model_combo_changed)
+        self.mode_combo.currentIndexChanged.connect(self._update_endpoint)
+        return bar
+
+    def _build_request_panel(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setObjectName("requestPanel")
+        layout = QVBoxLayout(panel)
+        self.endpoint_label = QLabel(panel)
+        self.endpoint_label.setObjectName("endpointLabel")
+        self.endpoint_label.setWordWrap(True)
+        self.endpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.endpoint_label)
+        self.form_scroll = QScrollArea(panel)
+        self.form_scroll.setObjectName("formScroll")
+        self.form_scroll.setWidgetResizable(True)
+        layout.addWidget(self.form_scroll, 1)
+        self.message_label = QLabel(panel)
+        self.message_label.setObjectName("sendMessageLabel")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b3261e;")
+        layout.addWidget(self.message_label)
+        self.send_button = QPushButton(panel)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self.send)
+        layout.addWidget(self.send_button)
+        return panel
+
+    def _fill_regions(self) -> None:
+        self.region_combo.blockSignals(True)
+        self.region_combo.clear()
+        language = self._languages.language
+        for region in REGIONS.values():
+            self.region_combo.addItem(region.name(language), region.id)
+        self.region_combo.blockSignals(False)
+
+    def _fill_models(self) -> None:
+        current = self.model_combo.currentData()
+        self.model_combo.blockSignals(True)
+        self.model_combo.clear()
+        for model in self._services.catalog.active():
+            self.model_combo.addItem(f"{model.id}", model.id)
+            self.model_combo.setItemData(
+                self.model_combo.count() - 1,
+                model.family.title.get(self._languages.language),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        if current is not None:
+            self.model_combo.setCurrentIndex(max(self.model_combo.findData(current), 0))
+        self.model_combo.blockSignals(False)
+
+    def _restore_choices(self) -> None:
+        region = str(self._settings.value("request/region", "sandbox"))
+        model = str(self._settings.value("request/model", "wan2.6-t2i"))
+        self.select_region(region)
+        index = self.model_combo.findData(model)
+        self.model_combo.setCurrentIndex(index if index >= 0 else 0)
+        self._on_model_combo_changed(self.model_combo.currentIndex())
+
+    # State
+
+    @property
+    def region(self) -> str:
+        return str(self.region_combo.currentData())
+
+    @property
+    def model(self) -> ModelSpec | None:
+        return self._services.catalog.get(str(self.model_combo.currentData()))
+
+    @property
+    def mode(self) -> str | None:
+        data = self.mode_combo.currentData()
+        return str(data) if data else None
+
+    def select_region(self, region: str) -> None:
+        index = self.region_combo.findData(region)
+        if index >= 0:
+            self.region_combo.setCurrentIndex(index)
+
+    def select_model(self, model_id: str) -> None:
+        index = self.model_combo.findData(model_id)
+        if index >= 0:
+            self.model_combo.setCurrentIndex(index)
+
+    # Sending
+
+    def send(self) -> TaskRecord | None:
+        """Validate the form and hand the request to the engine."""
+        model, form = self.model, self.form
+        if model is None or form is None:
+            return None
+        form.reveal_issues()
+        if form.issues:
+            first = form.issues[0]
+            self.message_label.setText(
+                tr("Not sent: {problem}").format(problem=issue_text(first, form.label(first.field)))
+            )
+            form.focus_field(first.field)
+            return None
+        mode = self.mode
+        if mode is None:
+            self.message_label.setText(self._region_problem(model))
+            return None
+        request = build_request(model, form.values(), mode, self._extra)
+        try:
+            record = self._services.engine.submit(request, self.region)
+        except RequestRejected as rejected:
+            issue = rejected.issues[0]
+            self.message_label.setText(
+                tr("Not sent: {problem}").format(problem=issue_text(issue, form.label(issue.field)))
+            )
+            return None
+        except MissingKeyError:
+            self.message_label.setText(
+                tr("No API key is set for {region}. Add one to send requests there.").format(
+                    region=self.region_combo.currentText()
+                )
+            )
+            self.open_key_dialog()
+            return None
+        self.message_label.clear()
+        self._select_task(record.id)
+        self.task_submitted.emit(record)
+        return record
+
+    def _region_problem(self, model: ModelSpec) -> str:
+        offered = [REGIONS[r].name(self._languages.language) for r in model.regions]
+        return tr("{model} is not offered in {region}. Regions that offer it: {regions}.").format(
+            model=model.id, region=self.region_combo.currentText(), regions=", ".join(offered)
+        )
+
+    # Slots
+
+    def _on_region_combo_changed(self, _index: int) -> None:
+        self._settings.setValue("request/region", self.region)
+        self._fill_modes()
+
+    def _on_model_combo_changed(self, _index: int) -> None:
+        model = self.model
+        if model is None:
+            return
+        self._settings.setValue("request/model", model.id)
+        previous = self.form.values() if self.form else {}
+        form = RequestForm(model, self._languages.language)
+        shared = {
+            name: value
+            for name, value in previous.items()
+            if name in form.editors and name in ("prompt", "negative_prompt", "seed")
+        }
+        form.set_values(shared)
+        form.changed.connect(self._on_form_changed)
+        self.form = form
+        self._extra = {}
+        self.form_scroll.setWidget(form)
+        self._fill_modes()
+
+    def _fill_modes(self) -> None:
+        model = self.model
+        self.mode_combo.blockSignals(True)
+        self.mode_combo.clear()
+        if model is not None:
+            for mode in model.modes(self.region):
+                label = tr("Task (async)") if mode == "async" else tr("Direct call (sync)")
+                self.mode_combo.addItem(label, mode)
+            preferred = model.preferred_mode(self.region)
+            if preferred:
+                self.mode_combo.setCurrentIndex(self.mode_combo.findData(preferred))
+        self.mode_combo.blockSignals(False)
+        self._update_endpoint()
+
+    def _update_endpoint(self, *_args: Any) -> None:
+        model, mode = self.model, self.mode
+        if model is None:
+            return
+        if mode is None:
+            self.endpoint_label.setText(self._region_problem(model))
+            self.send_button.setEnabled(False)
+            return
+        self.send_button.setEnabled(True)
+        lines = [f"POST …/api/v1/{model.path(mode)}"]
+        if mode == "async":
+            lines.append(tr("Header X-DashScope-Async: enable; the result is polled."))
+        price = model.prices.get(self.region)
+        if price is not None and self.form is not None:
+            count = self.form.values().get("n") or 1
+            lines.append(
+                tr("Price ¥{price:g} per image; this request up to ¥{total:.2f}.").format(
+                    price=price, total=price * int(count)
+                )
+            )
+        limits = model.limits.get(self.region)
+        if limits is not None:
+            lines.append(
+                tr("Limit: {rate:g} submissions per second, {running} running.").format(
+                    rate=limits.submit_per_second, running=limits.concurrency or "∞"
+                )
+            )
+        self.endpoint_label.setText("\n".join(lines))
+
+    def _on_form_changed(self) -> None:
+        self.message_label.clear()
+        self._update_endpoint()
+
+    def _on_bridge_task_changed(self, record: TaskRecord) -> None:
+        self.task_model.upsert(record)
+        selected = self.preview.record
+        if selected is not None and selected.id == record.id:
+            self.preview.show_task(record)
+
+    def _on_task_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        indexes = selected.indexes()
+        record = self.task_model.record(indexes[0].row()) if indexes else None
+        self.preview.show_task(record)
+
+    def _select_task(self, local_id: str) -> None:
+        row = self.task_model.row_of(local_id)
+        if row is not None:
+            self.task_view.selectRow(row)
+
+    def _on_error_action_requested(self, action: str) -> None:
+        if action == "open_key_manager":
+            self.open_key_dialog()
+        elif action in ("add_async_header", "remove_async_header"):
+            wanted = "async" if action == "add_async_header" else "sync"
+            index = self.mode_combo.findData(wanted)
+            if index >= 0:
+                self.mode_combo.setCurrentIndex(index)
+        elif action in ("retry_later", "resubmit"):
+            self.send()
+        elif action == "edit_request" and self.form is not None:
+            self.form.setFocus()
+
+    def open_key_dialog(self) -> KeyDialog:
+        region = self.region if self.region != "sandbox" else "beijing"
+        dialog = KeyDialog(self._services.keys, region, self._languages.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.key_dialog = dialog
+        return dialog
+
+    def _on_language_combo_changed(self, _index: int) -> None:
+        language = str(self.language_combo.currentData())
+        self._settings.setValue("ui/language", language)
+        self._languages.apply(language)
+
+    # Translation
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        language = self._languages.language
+        self.setWindowTitle(tr("PixelPost — Model Studio image APIs"))
+        self.region_label.setText(tr("&Region"))
+        self.region_combo.setAccessibleName(tr("Region"))
+        self.model_label.setText(tr("&Model"))
+        self.model_combo.setAccessibleName(tr("Model"))
+        self.mode_label.setText(tr("M&ode"))
+        self.mode_combo.setAccessibleName(tr("Call mode"))
+        self.keys_button.setText(tr("API &keys…"))
+        self.keys_button.setAccessibleName(tr("Manage API keys"))
+        self.language_combo.setAccessibleName(tr("Language"))
+        self.send_button.setText(tr("&Send (Ctrl+Enter)"))
+        self.send_button.setAccessibleName(tr("Send request"))
+        self.task_view.setAccessibleName(tr("Task list"))
+        self.preview.setAccessibleName(tr("Preview"))
+        self.endpoint_label.setAccessibleName(tr("Endpoint and price"))
+        region = self.region
+        self._fill_regions()
+        self.select_region(region)
+        self._fill_modes()
+        if self.form is not None:
+            self.form.retranslate(language)
+        self.preview.retranslate(language)
+        self.task_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.bridge.detach()
+        self.closed.emit()
+        super().closeEvent(event)
