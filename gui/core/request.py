@@ -343,7 +343,7 @@ def check_size(name: str, value: Any, rule: SizeRule) -> ValidationIssue | None:
         high_ratio = rule.max_ratio or float("inf")
         if not low_ratio <= ratio <= high_ratio:
             params = {
-                "ratio": f"{ratio:.3g}",
+                "ratio": _ratio_label(ratio),
                 "min_ratio_label": _ratio_label(low_ratio),
                 "max_ratio_label": _ratio_label(high_ratio),
             }
@@ -357,6 +357,7 @@ def _square_label(pixels: int) -> str:
 
 
 def _ratio_label(ratio: float) -> str:
+    """Write a width/height ratio as ``W:1`` or ``1:H``, for example 1:4.5."""
     if ratio >= 1:
-        return f"{_number(ratio)}:1"
-    return f"1:{_number(1 / ratio)}"
+        return f"{ratio:.3g}:1"
+    return f"1:{1 / ratio:.3g}"
