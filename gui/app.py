@@ -58,7 +58,8 @@ def run_app(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        return loop.run_until_complete(_main(app, paths, demo, self_test, language))
+        exit_code: int = loop.run_until_complete(_main(app, paths, demo, self_test, language))
+    return exit_code
 
 
 async def _main(

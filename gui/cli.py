@@ -53,8 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="sandbox",
         help="beijing, singapore, virginia or sandbox (default: sandbox, the built-in emulator)",
     )
-    send.add_argument("--mode", choices=("sync", "async"), help="call mode (default: async if offered)")
-    send.add_argument("--out", type=Path, help="folder for the saved images (default: results folder)")
+    send.add_argument(
+        "--mode", choices=("sync", "async"), help="call mode (default: async where offered)"
+    )
+    send.add_argument(
+        "--out", type=Path, help="folder for the saved images (default: the results folder)"
+    )
 
     commands.add_parser("catalog", help="print every catalog model as JSON")
     return parser

@@ -321,13 +321,12 @@ def _parse_json_response(response: httpx.Response) -> dict[str, Any]:
                 status=response.status_code,
                 request_id=request_id,
             )
-        raise ApiError(
-            "Unknown", text, status=response.status_code, request_id=request_id
-        )
+        # No code at all: the explanation then follows the HTTP status class.
+        raise ApiError("", text, status=response.status_code, request_id=request_id)
     request_id = data.get("request_id") or request_id
     if not response.is_success:
         raise ApiError(
-            str(data.get("code") or "Unknown"),
+            str(data.get("code") or ""),
             str(data.get("message") or ""),
             status=response.status_code,
             request_id=request_id,

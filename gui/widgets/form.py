@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
 from gui.core.catalog import FieldSpec, ModelSpec
 from gui.core.request import ValidationIssue, validate_values
 from gui.widgets.texts import issue_text
+from gui.widgets.translate import tr
 
 UNSET = object()
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RequestForm", text)
 
 
 class FieldEditor(QWidget):
@@ -65,7 +63,8 @@ class FieldEditor(QWidget):
         if spec.type == "text" and spec.multiline:
             edit = QPlainTextEdit(self)
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(70)
+            edit.setMinimumHeight(60)
+            edit.setMaximumHeight(140 if spec.required else 80)
             edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             edit.textChanged.connect(self._on_changed)
             return edit
@@ -85,11 +84,11 @@ class FieldEditor(QWidget):
             return spin
         if spec.type == "float":
             double = QDoubleSpinBox(self)
-            low = float(spec.minimum if spec.minimum is not None else -1e9)
-            high = float(spec.maximum if spec.maximum is not None else 1e9)
+            low_float = float(spec.minimum if spec.minimum is not None else -1e9)
+            high_float = float(spec.maximum if spec.maximum is not None else 1e9)
             double.setDecimals(2)
             double.setSingleStep(0.05)
-            double.setRange(low - 0.01 if not spec.required else low, high)
+            double.setRange(low_float - 0.01 if not spec.required else low_float, high_float)
             double.setValue(double.minimum())
             double.valueChanged.connect(self._on_changed)
             return double
@@ -231,7 +230,7 @@ class RequestForm(QWidget):
         for spec in model.fields:
             editor = FieldEditor(spec, language, self)
             editor.edited.connect(
-                lambda name=spec.name: self._on_editor_edited(name)  # type: ignore[misc]
+                lambda name=spec.name: self._on_editor_edited(name)
             )
             label = QLabel(self)
             label.setObjectName(f"label_{spec.name}")

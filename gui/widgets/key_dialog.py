@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,10 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.regions import REGIONS
 from gui.core.secrets import InvalidKeyError, KeyStore, KeyStoreError, fingerprint
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KeyDialog", text)
+from gui.widgets.translate import tr
 
 
 class KeyDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,12 +33,10 @@ from gui.widgets.key_dialog import KeyDialog
 from gui.widgets.preview import PreviewPanel
 from gui.widgets.task_list import TaskTableModel, TaskTableView
 from gui.widgets.texts import issue_text
+from gui.widgets.translate import tr
 
 log = logging.getLogger(__name__)
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):
@@ -318,15 +316,28 @@ class MainWindow(QMainWindow):
         lines = [f"POST …/api/v1/{model.path(mode)}"]
         if mode == "async":
             lines.append(tr("Header X-DashScope-Async: enable; the result is polled."))
-        price = model.prices.get(self.region)
+        # The sandbox costs nothing; it shows the Beijing figures for reference.
+        priced_region = "beijing" if self.region == "sandbox" else self.region
+        price = model.prices.get(priced_region)
+        if self.region == "sandbox":
+            lines.append(tr("Sandbox requests are free and stay on this computer."))
         if price is not None and self.form is not None:
-            count = self.form.values().get("n") or 1
+            count = _image_count(model, self.form.values())
+            text = tr("Price in {region}: ¥{price:g} per image; this request up to ¥{total:.2f}.")
             lines.append(
-                tr("Price ¥{price:g} per image; this request up to ¥{total:.2f}.").format(
-                    price=price, total=price * int(count)
+                text.format(
+                    region=REGIONS[priced_region].name(self._languages.language),
+                    price=price,
+                    total=price * count,
                 )
             )
-        limits = model.limits.get(self.region)
+        if model.free_quota and priced_region == "beijing":
+            lines.append(
+                tr("Free quota: {count} images in Beijing, shared by the whole account.").format(
+                    count=model.free_quota
+                )
+            )
+        limits = model.limits.get(priced_region)
         if limits is not None:
             lines.append(
                 tr("Limit: {rate:g} submissions per second, {running} running.").format(
@@ -383,7 +394,7 @@ class MainWindow(QMainWindow):
 
     # Translation
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -414,7 +425,17 @@ class MainWindow(QMainWindow):
         self.preview.retranslate(language)
         self.task_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.bridge.detach()
         self.closed.emit()
         super().closeEvent(event)
+
+
+def _image_count(model: ModelSpec, values: dict[str, Any]) -> int:
+    """Return how many images a request asks for, counting the service default."""
+    count = values.get("n")
+    if isinstance(count, int):
+        return count
+    spec = model.field("n")
+    default = spec.server_default if spec is not None else None
+    return default if isinstance(default, int) else 1

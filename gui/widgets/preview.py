@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
 
 from gui.core.explain import ErrorCatalog, Explanation
 from gui.core.library import TaskRecord, TaskStatus
+from gui.widgets.translate import tr
 
 THUMBNAIL_SIZE = 320
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PreviewPanel", text)
 
 
 class ErrorPanel(QFrame):
@@ -243,7 +241,8 @@ class PreviewPanel(QWidget):
             self.details.setText(tr("Select a task to see its images."))
             return
         lines = [tr("Prompt: {text}").format(text=record.prompt)]
-        actual = next((image.actual_prompt for image in record.results if image.actual_prompt), None)
+        rewritten = [image.actual_prompt for image in record.results if image.actual_prompt]
+        actual = rewritten[0] if rewritten else None
         if actual:
             lines.append(tr("Rewritten prompt: {text}").format(text=actual))
         if record.task_id:

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from gui.core.library import TaskRecord, TaskStatus
 from gui.widgets.texts import status_text
+from gui.widgets.translate import tr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -31,9 +31,6 @@ STATUS_COLOURS = {
     TaskStatus.CANCELED: "#666666",
 }
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TaskTableModel", text)
 
 
 def format_elapsed(seconds: float) -> str:
@@ -86,13 +83,13 @@ class TaskTableModel(QAbstractTableModel):
     def _reindex(self) -> None:
         self._rows = {record.id: row for row, record in enumerate(self._records)}
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 5
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

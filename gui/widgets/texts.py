@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from gui.core.library import TaskStatus
 from gui.core.request import ValidationIssue
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Texts", text)
+from gui.widgets.translate import tr
 
 
 def issue_text(issue: ValidationIssue, label: str) -> str:
@@ -18,33 +13,45 @@ def issue_text(issue: ValidationIssue, label: str) -> str:
     value = _show(issue.value)
     rule = issue.rule
     if rule == "required":
-        template = _tr("{field} is required; enter a value.")
+        template = tr("{field} is required; enter a value.")
     elif rule == "type":
-        template = _tr("{field}: {value} has the wrong type ({expected} expected).")
+        template = tr("{field}: {value} has the wrong type ({expected} expected).")
     elif rule == "max_length":
-        template = _tr("{field} has {length} characters; the maximum is {maximum}. Shorten it.")
+        template = tr(
+            "{field} has {length} characters; "
+            "the maximum is {maximum}. Shorten it."
+        )
     elif rule == "minimum":
-        template = _tr("{field}: {value} is below the minimum {minimum}; use {minimum} to {maximum}.")
+        template = tr(
+            "{field}: {value} is below the minimum {minimum}; "
+            "use {minimum} to {maximum}."
+        )
     elif rule == "maximum":
-        template = _tr("{field}: {value} is above the maximum {maximum}; use {minimum} to {maximum}.")
+        template = tr(
+            "{field}: {value} is above the maximum {maximum}; "
+            "use {minimum} to {maximum}."
+        )
     elif rule == "choices":
-        template = _tr("{field}: {value} is not allowed; use one of {choices}.")
+        template = tr("{field}: {value} is not allowed; use one of {choices}.")
     elif rule == "size_format":
-        template = _tr("{field}: {value} is not W*H; write the size with an asterisk, like 1024*1024.")
+        template = tr(
+            "{field}: {value} is not W*H; "
+            "write the size with an asterisk, like 1024*1024."
+        )
     elif rule == "size_choices":
-        template = _tr("{field}: {value} is not offered by this model; use one of {choices}.")
+        template = tr("{field}: {value} is not offered by this model; use one of {choices}.")
     elif rule == "size_side":
-        template = _tr(
+        template = tr(
             "{field}: {value} has a side outside {min_side} to {max_side} pixels; "
             "choose width and height in that range."
         )
     elif rule == "size_pixels":
-        template = _tr(
+        template = tr(
             "{field}: {value} has {pixels} pixels; the total must be from {min_pixels} to "
             "{max_pixels} ({min_label} to {max_label})."
         )
     elif rule == "size_ratio":
-        template = _tr(
+        template = tr(
             "{field}: {value} has aspect ratio {ratio}; the ratio must be from "
             "{min_ratio_label} to {max_ratio_label}."
         )
@@ -67,15 +74,15 @@ def _show(value: object) -> str:
 def status_text(status: TaskStatus) -> str:
     """Return the task status as shown in the task list."""
     names = {
-        TaskStatus.QUEUED: _tr("Queued"),
-        TaskStatus.SUBMITTING: _tr("Submitting"),
-        TaskStatus.PENDING: _tr("Pending"),
-        TaskStatus.RUNNING: _tr("Running"),
-        TaskStatus.SUSPENDED: _tr("Suspended"),
-        TaskStatus.SUCCEEDED: _tr("Succeeded"),
-        TaskStatus.FAILED: _tr("Failed"),
-        TaskStatus.CANCELED: _tr("Canceled"),
-        TaskStatus.UNKNOWN: _tr("Unknown"),
-        TaskStatus.ERROR: _tr("Error"),
+        TaskStatus.QUEUED: tr("Queued"),
+        TaskStatus.SUBMITTING: tr("Submitting"),
+        TaskStatus.PENDING: tr("Pending"),
+        TaskStatus.RUNNING: tr("Running"),
+        TaskStatus.SUSPENDED: tr("Suspended"),
+        TaskStatus.SUCCEEDED: tr("Succeeded"),
+        TaskStatus.FAILED: tr("Failed"),
+        TaskStatus.CANCELED: tr("Canceled"),
+        TaskStatus.UNKNOWN: tr("Unknown"),
+        TaskStatus.ERROR: tr("Error"),
     }
     return names[status]

@@ -1,0 +1,90 @@
+"""Fixtures for tests that run Qt widgets on a qasync event loop."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine, Iterator
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from gui.core.engine import PollSchedule, RetryPolicy
+from gui.core.explain import load_error_catalog
+from gui.core.paths import AppPaths
+from gui.core.resources import resource_dir
+from gui.core.services import Services
+from gui.sandbox import Emulator, EmulatorConfig
+from gui.widgets.i18n import LanguageManager
+from gui.widgets.main_window import MainWindow
+from tests.conftest import FAKE_KEY, MemoryKeyring
+
+
+@pytest.fixture
+def qt_loop(qapp: QApplication, qtbot: QtBot) -> Iterator[qasync.QEventLoop]:
+    """A qasync loop registered as running, so Qt's own event processing drives it.
+
+    ``qtbot.waitUntil`` and ``waitSignal`` then run asyncio callbacks too.
+    """
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    qtbot.waitUntil(lambda: all(task.done() for task in pending), timeout=5000)
+    # WORKAROUND: QEventLoop.stop() calls QApplication.exit(), which breaks later
+    # tests that share the QApplication, so the running flag is reset directly.
+    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+def run_on_loop(qtbot: QtBot, loop: qasync.QEventLoop, coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine on the Qt loop and wait (processing Qt events) for its result."""
+    task = loop.create_task(coroutine)
+    qtbot.waitUntil(task.done, timeout=20000)
+    return task.result()
+
+
+@pytest.fixture
+def emulator() -> Iterator[Emulator]:
+    config = EmulatorConfig(pending_seconds=0.2, running_seconds=0.5, sync_seconds=0.2)
+    with Emulator(key=FAKE_KEY, config=config) as running:
+        yield running
+
+
+@pytest.fixture
+def services(
+    app_paths: AppPaths, emulator: Emulator, qt_loop: qasync.QEventLoop, qtbot: QtBot
+) -> Iterator[Services]:
+    built = Services(
+        app_paths,
+        keyring_backend=MemoryKeyring(),
+        environment={},
+        poll_schedule=PollSchedule(first=0.05, factor=1.5, maximum=0.2),
+        retry=RetryPolicy(attempts=3, first_delay=0.05, maximum_delay=0.1),
+    )
+    run_on_loop(qtbot, qt_loop, built.start())
+    built.use_sandbox(emulator.base_url, emulator.key)
+    yield built
+    run_on_loop(qtbot, qt_loop, built.aclose())
+
+
+@pytest.fixture
+def window(
+    services: Services, app_paths: AppPaths, qtbot: QtBot, qapp: QApplication
+) -> Iterator[MainWindow]:
+    settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
+    settings.setValue("request/region", "sandbox")
+    languages = LanguageManager(resource_dir() / "i18n", qapp)
+    languages.apply("en")
+    main = MainWindow(services, load_error_catalog(), languages, settings)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    languages.apply("en")
