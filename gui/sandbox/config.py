@@ -1,0 +1,65 @@
+"""Settings of the sandbox emulator: timings, limits and the accepted key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+DEMO_KEY = "sk-sandbox-demo-not-a-real-key"
+
+# Takes the catalog model id and the request body; returns (pending, running) in seconds.
+DurationsFunction = Callable[[str, Mapping[str, Any]], tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class EmulatorConfig:
+    """Timings and limits of one emulator; all durations are in seconds.
+
+    An async task is PENDING for ``pending_seconds``, then RUNNING for
+    ``running_seconds``, then SUCCEEDED. ``durations``, when set, replaces those two
+    values per task. A sync call replies after ``sync_seconds``.
+    """
+
+    pending_seconds: float = 1.0
+    running_seconds: float = 3.0
+    sync_seconds: float = 2.0
+    # Result URLs expire this long after the task ends (the service keeps them 24 hours).
+    url_lifetime_seconds: float = 86400.0
+    # A task older than this reads as UNKNOWN, as on the service after 24 hours.
+    task_retention_seconds: float = 86400.0
+    # The service silently truncates an over-long prompt; True rejects it with a 400.
+    strict_prompt_length: bool = False
+    durations: DurationsFunction | None = None
+    # The oldest recorded requests are dropped beyond this count.
+    max_recorded_requests: int = 10_000
+    # Rendered PNG files kept in memory; an evicted image is rendered again on request.
+    image_cache_size: int = 32
+
+    def __post_init__(self) -> None:
+        for name in (
+            "pending_seconds",
+            "running_seconds",
+            "sync_seconds",
+            "url_lifetime_seconds",
+            "task_retention_seconds",
+        ):
+            value = getattr(self, name)
+            if value < 0:
+                raise ValueError(f"EmulatorConfig.{name} is {value}; use 0 or more seconds")
+        for name in ("max_recorded_requests", "image_cache_size"):
+            value = getattr(self, name)
+            if value < 1:
+                raise ValueError(f"EmulatorConfig.{name} is {value}; use 1 or more")
+
+    def task_durations(self, model_id: str, body: Mapping[str, Any]) -> tuple[float, float]:
+        """Return (pending, running) seconds for a new task of ``model_id``."""
+        if self.durations is None:
+            return self.pending_seconds, self.running_seconds
+        pending, running = self.durations(model_id, body)
+        if pending < 0 or running < 0:
+            raise ValueError(
+                f"EmulatorConfig.durations returned ({pending}, {running}) for {model_id}; "
+                "durations must be 0 or more seconds"
+            )
+        return pending, running

@@ -1,0 +1,108 @@
+"""Helpers for emulator tests: endpoint paths, timings, a fake clock and an HTTP client."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import httpx
+
+from gui.sandbox import Emulator, EmulatorConfig
+
+TEXT2IMAGE = "services/aigc/text2image/image-synthesis"
+MULTIMODAL = "services/aigc/multimodal-generation/generation"
+IMAGE_GENERATION = "services/aigc/image-generation/generation"
+
+FAST_CONFIG = EmulatorConfig(pending_seconds=0.2, running_seconds=0.3, sync_seconds=0.1)
+# Durations for the fake clock, which moves only when a test advances it.
+CLOCKED_CONFIG = EmulatorConfig(pending_seconds=10.0, running_seconds=20.0, sync_seconds=0.0)
+
+TEST_KEY = "sk-sandbox-test-key"
+NO_KEY = object()
+
+
+class FakeClock:
+    """A settable clock in epoch seconds."""
+
+    def __init__(self, start: float = 1_800_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class ApiClient:
+    """Sends DashScope requests to one emulator with httpx."""
+
+    def __init__(self, emulator: Emulator, client: httpx.Client) -> None:
+        self.emulator = emulator
+        self.http = client
+
+    def headers(self, key: Any = None, async_call: bool = False) -> dict[str, str]:
+        headers = {}
+        if key is not NO_KEY:
+            headers["Authorization"] = f"Bearer {key or self.emulator.key}"
+        if async_call:
+            headers["X-DashScope-Async"] = "enable"
+        return headers
+
+    def post(
+        self,
+        path: str,
+        body: Any = None,
+        *,
+        content: bytes | None = None,
+        async_call: bool = True,
+        key: Any = None,
+    ) -> httpx.Response:
+        url = f"{self.emulator.base_url}/{path}"
+        headers = self.headers(key, async_call)
+        if content is not None:
+            headers["Content-Type"] = "application/json"
+            return self.http.post(url, content=content, headers=headers)
+        return self.http.post(url, json=body, headers=headers)
+
+    def get(self, path: str, params: dict[str, Any] | None = None) -> httpx.Response:
+        return self.http.get(
+            f"{self.emulator.base_url}/{path}", params=params, headers=self.headers()
+        )
+
+    def submit(
+        self,
+        model: str,
+        prompt: str = "a lighthouse at dawn",
+        parameters: dict[str, Any] | None = None,
+    ) -> str:
+        """Submit an async task on the model's async path and return its task id."""
+        spec = self.emulator.catalog.get(model)
+        assert spec is not None
+        if spec.protocol == "messages":
+            input_part: dict[str, Any] = {
+                "messages": [{"role": "user", "content": [{"text": prompt}]}]
+            }
+        else:
+            input_part = {"prompt": prompt}
+        body = {"model": model, "input": input_part, "parameters": parameters or {}}
+        response = self.post(spec.path("async"), body)
+        assert response.status_code == 200, response.text
+        task_id: str = response.json()["output"]["task_id"]
+        return task_id
+
+    def task(self, task_id: str) -> dict[str, Any]:
+        response = self.get(f"tasks/{task_id}")
+        assert response.status_code == 200, response.text
+        document: dict[str, Any] = response.json()
+        return document
+
+    def wait_for_status(self, task_id: str, status: str, timeout: float = 5.0) -> dict[str, Any]:
+        """Poll the task until it has ``status``; fail after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            document = self.task(task_id)
+            if document["output"]["task_status"] == status:
+                return document
+            assert time.monotonic() < deadline, f"task {task_id} never reached {status}"
+            time.sleep(0.02)
