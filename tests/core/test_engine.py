@@ -51,9 +51,7 @@ def submit_bodies(emulator: Emulator) -> list[bytes]:
 
 
 def result_files(paths: AppPaths) -> list[Path]:
-    return sorted(
-        path for path in all_files(paths.results_dir) if ".incoming" not in path.parts
-    )
+    return sorted(path for path in all_files(paths.results_dir) if ".incoming" not in path.parts)
 
 
 def test_task_saved_with_sidecar(app_paths: AppPaths, emulator: Emulator) -> None:
@@ -109,7 +107,9 @@ def test_sync_call_saved(app_paths: AppPaths, emulator: Emulator) -> None:
             assert image.size == (1472, 1104)
 
     asyncio.run(scenario())
-    assert not any("X-DashScope-Async" in r.headers for r in emulator.requests if r.method == "POST")
+    assert not any(
+        "X-DashScope-Async" in r.headers for r in emulator.requests if r.method == "POST"
+    )
 
 
 def test_restart_resumes_and_saves_once(app_paths: AppPaths) -> None:
@@ -172,7 +172,9 @@ def test_rejected_key_explained_not_retried(app_paths: AppPaths, emulator: Emula
         services.use_sandbox(emulator.base_url, "sk-test-wrong-key-000000000000wxyz")
         try:
             model = services.catalog["wan2.6-t2i"]
-            record = services.engine.submit(build_request(model, {"prompt": "x"}, "async"), "sandbox")
+            record = services.engine.submit(
+                build_request(model, {"prompt": "x"}, "async"), "sandbox"
+            )
             record = await services.engine.wait(record.id)
         finally:
             await services.aclose()
@@ -195,12 +197,18 @@ def test_no_key_in_any_written_file(app_paths: AppPaths, emulator: Emulator) -> 
         try:
             services.keys.set("beijing", other_key)
             model = services.catalog["wan2.6-t2i"]
-            record = services.engine.submit(build_request(model, {"prompt": "x"}, "async"), "sandbox")
+            record = services.engine.submit(
+                build_request(model, {"prompt": "x"}, "async"), "sandbox"
+            )
             await services.engine.wait(record.id)
-            logging.getLogger("test").info("credentials in use: %s", services.credentials("sandbox"))
+            logging.getLogger("test").info(
+                "credentials in use: %s", services.credentials("sandbox")
+            )
             logging.getLogger("test").warning("raw key in a message: %s", FAKE_KEY)
             services.use_sandbox(emulator.base_url, other_key)
-            record = services.engine.submit(build_request(model, {"prompt": "y"}, "async"), "sandbox")
+            record = services.engine.submit(
+                build_request(model, {"prompt": "y"}, "async"), "sandbox"
+            )
             await services.engine.wait(record.id)
         finally:
             await services.aclose()
