@@ -23,7 +23,11 @@ from gui.core.request import ValidationIssue, validate_values
 from gui.widgets.texts import issue_text
 from gui.widgets.translate import tr
 
-UNSET = object()
+# Combo box item data is always a string: PySide6 6.12 was seen corrupting the
+# reference counts of Python bools stored as item data (a crash at exit).
+UNSET = ""
+TRUE = "true"
+FALSE = "false"
 
 
 
@@ -126,8 +130,8 @@ class FieldEditor(QWidget):
         if spec.type == "bool":
             default = _show_default(spec.server_default) if spec.server_default is not None else ""
             combo.addItem(tr("Service default") + (f" ({default})" if default else ""), UNSET)
-            combo.addItem(tr("On"), True)
-            combo.addItem(tr("Off"), False)
+            combo.addItem(tr("On"), TRUE)
+            combo.addItem(tr("Off"), FALSE)
         elif spec.type == "enum":
             if not spec.required and spec.initial is None:
                 combo.addItem(tr("Service default"), UNSET)
@@ -159,7 +163,11 @@ class FieldEditor(QWidget):
             text = widget.currentText().strip()
             return text or None
         data = widget.currentData()
-        return None if data is UNSET else data
+        if data is None or data == UNSET:
+            return None
+        if self.spec.type == "bool":
+            return data == TRUE
+        return data
 
     def set_value(self, value: Any) -> None:
         widget = self.input
@@ -175,13 +183,15 @@ class FieldEditor(QWidget):
             if widget.isEditable():
                 widget.setEditText("" if value is None else str(value))
                 return
-            wanted = UNSET if value is None else value
-            for index in range(widget.count()):
-                if widget.itemData(index) == wanted and (
-                    type(widget.itemData(index)) is type(wanted) or wanted is UNSET
-                ):
-                    widget.setCurrentIndex(index)
-                    return
+            if value is None:
+                wanted = UNSET
+            elif isinstance(value, bool):
+                wanted = TRUE if value else FALSE
+            else:
+                wanted = str(value)
+            index = widget.findData(wanted)
+            if index >= 0:
+                widget.setCurrentIndex(index)
 
     def show_issue(self, message: str | None) -> None:
         if message:

@@ -163,3 +163,7 @@ class TaskTableView(QTableView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PROMPT, QHeaderView.ResizeMode.Stretch)
+        # Task ids are 36 characters; an elided column leaves room for the prompt.
+        header.setSectionResizeMode(TASK_ID, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TASK_ID, 110)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)

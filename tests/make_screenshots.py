@@ -1,0 +1,92 @@
+"""Render the README screenshots offscreen against the emulator.
+
+Run ``python -m tests.make_screenshots [FOLDER]`` (default ``resources/screenshots``).
+It needs CJK fonts (Debian: fonts-noto-cjk) for the Chinese screenshots.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from gui.core.engine import PollSchedule  # noqa: E402
+from gui.core.explain import load_error_catalog  # noqa: E402
+from gui.core.paths import AppPaths  # noqa: E402
+from gui.core.resources import resource_dir  # noqa: E402
+from gui.core.services import Services  # noqa: E402
+from gui.sandbox import EmulatorConfig  # noqa: E402
+from gui.widgets.i18n import LanguageManager  # noqa: E402
+from gui.widgets.main_window import MainWindow  # noqa: E402
+from tests.conftest import MemoryKeyring  # noqa: E402
+
+PROMPTS = {
+    "en": "An orange cat in a straw hat by a rice field at sunset, watercolour",
+    "zh_CN": "一只戴着草帽的橘猫坐在稻田边，夕阳，水彩风格",
+}
+
+
+async def render(app: QApplication, language: str, folder: Path) -> Path:
+    home = Path(tempfile.mkdtemp(prefix="pixelpost-shots-"))
+    paths = AppPaths.under(home)
+    services = Services(
+        paths,
+        keyring_backend=MemoryKeyring(),
+        environment={},
+        poll_schedule=PollSchedule(first=0.1, factor=1.5, maximum=0.3),
+    )
+    await services.start()
+    services.start_sandbox(EmulatorConfig(pending_seconds=0.2, running_seconds=0.6))
+    settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+    languages = LanguageManager(resource_dir() / "i18n", app)
+    languages.apply(language)
+    window = MainWindow(services, load_error_catalog(), languages, settings)
+    window.show()
+    try:
+        window.select_region("sandbox")
+        window.select_model("wan2.2-t2i-flash")
+        assert window.form is not None
+        window.form.set_values({"prompt": "A lighthouse on a basalt cliff at dawn", "n": 1})
+        first = window.send()
+        window.select_model("wan2.6-t2i")
+        window.form.set_values({"prompt": PROMPTS[language], "n": 2, "size": "1280*1280"})
+        second = window.send()
+        assert first is not None and second is not None
+        await services.engine.wait(first.id)
+        await services.engine.wait(second.id)
+        window.task_view.selectRow(0)
+        await asyncio.sleep(0.2)  # lets the preview lay out before the grab
+        target = folder / f"window-{language}.png"
+        window.grab().save(str(target))
+        return target
+    finally:
+        window.close()
+        window.deleteLater()
+        await services.aclose()
+
+
+def main() -> int:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else resource_dir() / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        for language in ("en", "zh_CN"):
+            print(loop.run_until_complete(render(app, language, folder)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
