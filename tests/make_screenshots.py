@@ -14,19 +14,19 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from gui.core.engine import PollSchedule  # noqa: E402
-from gui.core.explain import load_error_catalog  # noqa: E402
-from gui.core.paths import AppPaths  # noqa: E402
-from gui.core.resources import resource_dir  # noqa: E402
-from gui.core.services import Services  # noqa: E402
-from gui.sandbox import EmulatorConfig  # noqa: E402
-from gui.widgets.i18n import LanguageManager  # noqa: E402
-from gui.widgets.main_window import MainWindow  # noqa: E402
-from tests.conftest import MemoryKeyring  # noqa: E402
+from gui.core.engine import PollSchedule
+from gui.core.explain import load_error_catalog
+from gui.core.paths import AppPaths
+from gui.core.resources import resource_dir
+from gui.core.services import Services
+from gui.sandbox import EmulatorConfig
+from gui.widgets.i18n import LanguageManager
+from gui.widgets.main_window import MainWindow
+from tests.conftest import MemoryKeyring
 
 PROMPTS = {
     "en": "An orange cat in a straw hat by a rice field at sunset, watercolour",

@@ -26,8 +26,8 @@ from gui.core.request import ApiRequest
 
 log = logging.getLogger(__name__)
 
-# Connect and pool limits are short; reads are long because a sync image call
-# may take minutes (the service allows about 300 s on the shared domains).
+# Connect and pool timeouts are short. Reads are long because a sync image call
+# may take minutes: the service allows about 300 s on the shared domains.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=30.0, pool=10.0)
 SYNC_CALL_TIMEOUT = httpx.Timeout(connect=10.0, read=330.0, write=30.0, pool=10.0)
 DOWNLOAD_CHUNK = 64 * 1024

@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
 
 
 def _image_count(model: ModelSpec, values: dict[str, Any]) -> int:
-    """Return how many images a request asks for, counting the service default."""
+    """Return the number of images a request generates, counting the service default."""
     count = values.get("n")
     if isinstance(count, int):
         return count

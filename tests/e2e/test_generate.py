@@ -125,3 +125,38 @@ def test_model_not_in_region_is_caught(window: MainWindow) -> None:
     assert not window.send_button.isEnabled()
     assert "not offered" in window.endpoint_label.text()
     assert window.send() is None
+
+
+def test_window_session_writes_no_key(
+    window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Logs, history, sidecars and settings written by a window session hold no key."""
+    import logging
+
+    from gui.core.logs import configure_logging
+    from tests.conftest import FAKE_KEY, files_containing
+
+    handler = configure_logging(services.paths.log_dir, logging.DEBUG)
+    try:
+        services.keys.set("beijing", "sk-test-fake-beijing-0000000000c0de")
+        window.select_model("wan2.2-t2i-flash")
+        assert window.form is not None
+        window.form.set_values({"prompt": "a lighthouse", "n": 1})
+        record = window.send()
+        assert record is not None
+
+        def saved() -> bool:
+            current = services.library.get_task(record.id)
+            return current is not None and bool(current.saved_files)
+
+        qtbot.waitUntil(saved, timeout=20000)
+        window.language_combo.setCurrentIndex(1)  # writes the settings file
+        window._settings.sync()
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    home = services.paths.results_dir.parent
+    assert services.paths.settings_file.exists()
+    assert (services.paths.log_dir / "pixelpost.log").stat().st_size > 0
+    assert files_containing(home, FAKE_KEY) == []
+    assert files_containing(home, "sk-test-fake-beijing-0000000000c0de") == []

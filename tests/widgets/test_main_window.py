@@ -81,7 +81,7 @@ def test_key_dialog_stores_fingerprint_only(
     assert services.keys.get("singapore") == FAKE_KEY
 
     dialog.delete_button.click()
-    assert services.keys.get("singapore") == FAKE_KEY  # the first click only asks
+    assert services.keys.get("singapore") == FAKE_KEY  # the first click only arms the button
     dialog.delete_button.click()
     assert services.keys.get("singapore") is None
     dialog.close()

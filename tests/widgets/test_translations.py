@@ -59,7 +59,7 @@ def test_catalog_of_sources_is_current(tmp_path: Path) -> None:
 
 
 def test_compiled_translation_matches_source() -> None:
-    """The committed .qm holds exactly the translations written in the .ts file."""
+    """The committed .qm contains exactly the translations in the .ts file."""
     translator = QTranslator()
     assert translator.load(str(QM_FILE))
     assert translator.translate(CONTEXT, "Send request") == "发送请求"
