@@ -21,12 +21,17 @@ SCHEMA_VERSION = 1
 
 PROTOCOLS = ("prompt", "messages")
 MODES = ("sync", "async")
-FIELD_TYPES = ("text", "int", "float", "bool", "enum", "size")
-RESULT_SHAPES = ("results", "choices")
+FIELD_TYPES = ("text", "int", "float", "bool", "enum", "size", "image", "image_list", "json")
+# How a family's finished output carries its images: ``results[].url``,
+# ``choices[].message.content[].image``, a single ``output_image_url`` or
+# ``image_url``, or ``results`` plus ``text_results`` (background generation).
+RESULT_SHAPES = ("results", "choices", "output_image_url", "image_url", "background")
 
 # Where a field's value goes in the request body. ``message_text`` is the single
-# text item of the single user message in the messages protocol.
-LOCATIONS = ("input", "parameters", "message_text")
+# text item of the single user message in the messages protocol, and
+# ``message_images`` are that message's image items, placed before the text.
+LOCATIONS = ("input", "parameters", "message_text", "message_images")
+JSON_TYPES = ("array", "object")
 
 
 class CatalogError(Exception):
@@ -71,6 +76,29 @@ class SizeRule:
 
 
 @dataclass(frozen=True)
+class ImageRule:
+    """Limits on an input image: formats, pixels per side and file size."""
+
+    formats: tuple[str, ...] = ()
+    min_side: int | None = None
+    max_side: int | None = None
+    max_bytes: int | None = None
+    # True when the field also takes ``data:`` URIs (messages-style models).
+    data_uri: bool = False
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Shows and checks a field only while another field has one of ``values``."""
+
+    field: str
+    values: tuple[str, ...]
+
+    def holds(self, values: Mapping[str, Any]) -> bool:
+        return values.get(self.field) in self.values
+
+
+@dataclass(frozen=True)
 class FieldSpec:
     """One request field: where it goes, its type, initial value and limits."""
 
@@ -91,9 +119,33 @@ class FieldSpec:
     # True when the reference documentation for this limit is weak or conflicting;
     # the UI says the limit is unconfirmed.
     unconfirmed: bool = False
+    # Dotted path below the location, for nested members such as ``ext.domainHint``.
+    key: str | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    json_type: str | None = None
+    image: ImageRule | None = None
+    when: Condition | None = None
 
     def choice_values(self) -> tuple[str, ...]:
         return tuple(choice.value for choice in self.choices)
+
+    @property
+    def body_key(self) -> str:
+        return self.key or self.name
+
+    @property
+    def body_path(self) -> str:
+        """Return where the field sits in the body, as the service names it."""
+        if self.location == "message_text":
+            return "input.messages.content.text"
+        if self.location == "message_images":
+            return "input.messages.content.image"
+        return f"{self.location}.{self.body_key}"
+
+    def applies(self, values: Mapping[str, Any]) -> bool:
+        """Return whether the field is in use for these values (its condition holds)."""
+        return self.when is None or self.when.holds(values)
 
 
 @dataclass(frozen=True)
@@ -114,6 +166,7 @@ class FamilySpec:
     protocol: str
     result_shape: str
     paths: Mapping[str, str]
+    notes: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -262,6 +315,7 @@ def _parse_size_rule(raw: Mapping[str, Any]) -> SizeRule:
 _FIELD_KEYS = {
     "name", "location", "type", "label", "help", "required", "initial", "server_default",
     "minimum", "maximum", "max_length", "choices", "size", "multiline", "unconfirmed",
+    "key", "min_items", "max_items", "json_type", "image", "when",
 }
 
 
@@ -284,6 +338,16 @@ def _parse_field(raw: Mapping[str, Any], where: str) -> FieldSpec:
     size = _parse_size_rule(raw["size"]) if "size" in raw else None
     if raw["type"] == "size" and size is None:
         raise CatalogError(f"{where}: a size field needs a size rule")
+    json_type = raw.get("json_type")
+    if raw["type"] == "json" and json_type not in JSON_TYPES:
+        raise CatalogError(f"{where}: a json field needs json_type, one of {JSON_TYPES}")
+    if raw["location"] == "message_images" and raw["type"] != "image_list":
+        raise CatalogError(f"{where}: message_images fields must have type image_list")
+    image = _parse_image_rule(raw["image"], where) if "image" in raw else None
+    when = None
+    if "when" in raw:
+        condition = raw["when"]
+        when = Condition(str(condition["field"]), tuple(str(v) for v in condition["values"]))
     return FieldSpec(
         name=name,
         location=raw["location"],
@@ -300,7 +364,24 @@ def _parse_field(raw: Mapping[str, Any], where: str) -> FieldSpec:
         size=size,
         multiline=bool(raw.get("multiline", False)),
         unconfirmed=bool(raw.get("unconfirmed", False)),
+        key=raw.get("key"),
+        min_items=raw.get("min_items"),
+        max_items=raw.get("max_items"),
+        json_type=json_type,
+        image=image,
+        when=when,
     )
+
+
+def _parse_image_rule(raw: Mapping[str, Any], where: str) -> ImageRule:
+    known = set(ImageRule.__dataclass_fields__)
+    unknown = set(raw) - known
+    if unknown:
+        raise CatalogError(f"{where}: unknown image rule keys {sorted(unknown)}")
+    values = dict(raw)
+    if "formats" in values:
+        values["formats"] = tuple(str(f).lower() for f in values["formats"])
+    return ImageRule(**values)
 
 
 def _apply_override(spec: FieldSpec, raw: Mapping[str, Any], where: str) -> FieldSpec:
@@ -321,10 +402,21 @@ def _field_to_raw(spec: FieldSpec) -> dict[str, Any]:
         "multiline": spec.multiline,
         "unconfirmed": spec.unconfirmed,
     }
-    for key in ("initial", "server_default", "minimum", "maximum", "max_length"):
+    for key in (
+        "initial", "server_default", "minimum", "maximum", "max_length", "key", "min_items",
+        "max_items", "json_type",
+    ):
         value = getattr(spec, key)
         if value is not None:
             raw[key] = value
+    if spec.image is not None:
+        raw["image"] = {
+            key: getattr(spec.image, key)
+            for key in ImageRule.__dataclass_fields__
+            if getattr(spec.image, key) not in (None, ())
+        }
+    if spec.when is not None:
+        raw["when"] = {"field": spec.when.field, "values": list(spec.when.values)}
     if spec.choices:
         raw["choices"] = [
             {"value": c.value, "label": {"en": c.label.en, "zh": c.label.zh}} for c in spec.choices
@@ -370,6 +462,9 @@ def _parse_family_file(document: Mapping[str, Any]) -> list[ModelSpec]:
         protocol=raw_family["protocol"],
         result_shape=raw_family["result_shape"],
         paths=paths,
+        notes=_text(raw_family["notes"], f"family {family_id} notes")
+        if "notes" in raw_family
+        else None,
     )
     base_fields = [
         _parse_field(raw, f"family {family_id} field") for raw in raw_family.get("fields", ())
@@ -394,6 +489,12 @@ def _parse_family_file(document: Mapping[str, Any]) -> list[ModelSpec]:
         for raw_field in raw_model.get("extra_fields", ()):
             fields.append(_parse_field(raw_field, f"{where} field"))
 
+        names = {spec.name for spec in fields}
+        for spec in fields:
+            if spec.when is not None and spec.when.field not in names:
+                raise CatalogError(
+                    f"{where}: field {spec.name} depends on unknown field {spec.when.field}"
+                )
         regions = {region: tuple(modes) for region, modes in raw_model["regions"].items()}
         for region, modes in regions.items():
             if region not in REGION_IDS:

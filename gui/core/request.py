@@ -54,6 +54,8 @@ ENGLISH_MESSAGES = {
     "size_ratio": "{field}: {value} has aspect ratio {ratio}; the ratio must be from "
     "{min_ratio_label} to {max_ratio_label}.",
     "messages": "{field}: {detail}",
+    "image_url": "{field}: {value} is not an image URL; use one starting with {schemes}.",
+    "items": "{field} has {count} items; use {minimum} to {maximum}.",
     "unknown_model": "model {value} is not in the catalog; check the model id.",
     "mode": "{field}: {value} is not offered for this model in {region}; use {choices}.",
 }
@@ -108,30 +110,74 @@ def build_body(
     body.setdefault("parameters", {})
     for spec in model.fields:
         value = values.get(spec.name)
-        if value is None or value == "":
+        if _is_empty(value) or not spec.applies(values):
             continue
-        if spec.location == "input":
-            body["input"][spec.name] = value
-        elif spec.location == "parameters":
-            body["parameters"][spec.name] = value
+        if spec.location in ("input", "parameters"):
+            _set_nested(body[spec.location], spec.body_key, value)
         elif spec.location == "message_text":
             _set_message_text(body["input"], value)
+        elif spec.location == "message_images":
+            _set_message_images(body["input"], value)
     ordered = {"model": body.pop("model"), "input": body.pop("input")}
     ordered["parameters"] = body.pop("parameters")
     ordered.update(body)
     return ordered
 
 
-def _set_message_text(input_part: dict[str, Any], text: str) -> None:
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _set_nested(container: dict[str, Any], dotted_key: str, value: Any) -> None:
+    *parents, last = dotted_key.split(".")
+    for part in parents:
+        child = container.get(part)
+        if not isinstance(child, dict):
+            child = container[part] = {}
+        container = child
+    container[last] = value
+
+
+def _pop_nested(container: dict[str, Any], dotted_key: str) -> tuple[bool, Any]:
+    """Remove and return a nested member; empty parent objects are removed too."""
+    *parents, last = dotted_key.split(".")
+    chain = [container]
+    for part in parents:
+        child = chain[-1].get(part)
+        if not isinstance(child, dict):
+            return False, None
+        chain.append(child)
+    if last not in chain[-1]:
+        return False, None
+    value = chain[-1].pop(last)
+    for parent, part in zip(reversed(chain[:-1]), reversed(parents), strict=True):
+        if parent[part] == {}:
+            del parent[part]
+    return True, value
+
+
+def _user_content(input_part: dict[str, Any]) -> list[Any]:
     messages = input_part.setdefault("messages", [])
     if not messages:
         messages.append({"role": "user", "content": []})
-    content = messages[0].setdefault("content", [])
+    content: list[Any] = messages[0].setdefault("content", [])
+    return content
+
+
+def _set_message_text(input_part: dict[str, Any], text: Any) -> None:
+    content = _user_content(input_part)
     for item in content:
         if isinstance(item, dict) and "text" in item:
             item["text"] = text
             return
     content.append({"text": text})
+
+
+def _set_message_images(input_part: dict[str, Any], images: Any) -> None:
+    """Place one ``{"image": url}`` item per image before the text item, in order."""
+    content = _user_content(input_part)
+    content[:] = [item for item in content if not (isinstance(item, dict) and "image" in item)]
+    content[0:0] = [{"image": image} for image in images]
 
 
 def build_request(
@@ -159,18 +205,47 @@ def read_body(model: ModelSpec, body: Mapping[str, Any]) -> tuple[dict[str, Any]
     )
     values: dict[str, Any] = {}
     for spec in model.fields:
-        if spec.location == "input" and spec.name in input_part:
-            values[spec.name] = input_part.pop(spec.name)
-        elif spec.location == "parameters" and spec.name in parameters:
-            values[spec.name] = parameters.pop(spec.name)
+        if spec.location in ("input", "parameters"):
+            container = input_part if spec.location == "input" else parameters
+            found, value = _pop_nested(container, spec.body_key)
+            if found:
+                values[spec.name] = value
         elif spec.location == "message_text":
             text = _pop_message_text(input_part)
             if text is not None:
                 values[spec.name] = text
+        elif spec.location == "message_images":
+            images = _pop_message_images(input_part)
+            if images:
+                values[spec.name] = images
     for key in ("input", "parameters"):
         if key in extra and extra[key] == {}:
             del extra[key]
     return values, extra
+
+
+def _pop_message_images(input_part: dict[str, Any]) -> list[Any]:
+    messages = input_part.get("messages")
+    if not isinstance(messages, list) or len(messages) != 1 or not isinstance(messages[0], dict):
+        return []
+    content = messages[0].get("content")
+    if not isinstance(content, list):
+        return []
+    images = [item for item in content if isinstance(item, dict) and set(item) == {"image"}]
+    for item in images:
+        content.remove(item)
+    _drop_empty_message(input_part)
+    return [item["image"] for item in images]
+
+
+def _drop_empty_message(input_part: dict[str, Any]) -> None:
+    messages = input_part.get("messages")
+    if not isinstance(messages, list) or len(messages) != 1:
+        return
+    message = messages[0]
+    only_role_and_content = isinstance(message, dict) and set(message) <= {"role", "content"}
+    if only_role_and_content and message.get("role") == "user" and not message.get("content"):
+        del input_part["messages"]
 
 
 def _pop_message_text(input_part: dict[str, Any]) -> Any:
@@ -184,19 +259,18 @@ def _pop_message_text(input_part: dict[str, Any]) -> Any:
     if len(texts) != 1:
         return None
     content.remove(texts[0])
-    text = texts[0]["text"]
-    only_role_and_content = set(messages[0]) <= {"role", "content"}
-    if not content and only_role_and_content and messages[0].get("role") == "user":
-        del input_part["messages"]
-    return text
+    _drop_empty_message(input_part)
+    return texts[0]["text"]
 
 
 def validate_values(model: ModelSpec, values: Mapping[str, Any]) -> list[ValidationIssue]:
     """Check field values against the model's rules; return every issue found."""
     issues: list[ValidationIssue] = []
     for spec in model.fields:
+        if not spec.applies(values):
+            continue
         value = values.get(spec.name)
-        if value is None or value == "":
+        if _is_empty(value):
             if spec.required:
                 issues.append(ValidationIssue(spec.name, value, "required"))
             continue
@@ -271,6 +345,58 @@ def _check_field(spec: FieldSpec, value: Any) -> ValidationIssue | None:
     if spec.type == "size":
         assert spec.size is not None
         return check_size(spec.name, value, spec.size)
+    if spec.type == "image":
+        return _check_image_reference(spec, value)
+    if spec.type == "image_list":
+        return _check_image_list(spec, value)
+    if spec.type == "json":
+        return _check_json(spec, value)
+    return None
+
+
+IMAGE_SCHEMES = ("http://", "https://", "oss://")
+
+
+def _check_image_reference(spec: FieldSpec, value: Any) -> ValidationIssue | None:
+    """Check that an image field holds a URL the service can fetch (or a data URI)."""
+    if not isinstance(value, str):
+        return ValidationIssue(spec.name, value, "type", {"expected": "an image URL"})
+    accepts_data = spec.image is not None and spec.image.data_uri
+    schemes = IMAGE_SCHEMES + (("data:",) if accepts_data else ())
+    if not value.strip().lower().startswith(schemes):
+        return ValidationIssue(spec.name, value, "image_url", {"schemes": ", ".join(schemes)})
+    return None
+
+
+def _check_image_list(spec: FieldSpec, value: Any) -> ValidationIssue | None:
+    if not isinstance(value, list):
+        return ValidationIssue(spec.name, value, "type", {"expected": "a list of image URLs"})
+    issue = _check_count(spec, value)
+    if issue is not None:
+        return issue
+    for item in value:
+        issue = _check_image_reference(spec, item)
+        if issue is not None:
+            return issue
+    return None
+
+
+def _check_count(spec: FieldSpec, value: list[Any]) -> ValidationIssue | None:
+    low = spec.min_items if spec.min_items is not None else 0
+    high = spec.max_items
+    if len(value) < low or (high is not None and len(value) > high):
+        params = {"count": len(value), "minimum": low, "maximum": high if high else "any"}
+        return ValidationIssue(spec.name, len(value), "items", params)
+    return None
+
+
+def _check_json(spec: FieldSpec, value: Any) -> ValidationIssue | None:
+    expected = list if spec.json_type == "array" else dict
+    if not isinstance(value, expected):
+        name = "a JSON array" if expected is list else "a JSON object"
+        return ValidationIssue(spec.name, value, "type", {"expected": name})
+    if isinstance(value, list):
+        return _check_count(spec, value)
     return None
 
 

@@ -509,9 +509,7 @@ def _field_path(spec: FieldSpec | None, name: str) -> str:
     """Return the JSON path of a field as the service names it in messages."""
     if spec is None:
         return "input.messages" if name == "messages" else name
-    if spec.location == "message_text":
-        return "input.messages.content.text"
-    return f"{spec.location}.{spec.name}"
+    return spec.body_path
 
 
 def _issue_error(model: ModelSpec, issue: ValidationIssue) -> ApiError:
