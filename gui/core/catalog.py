@@ -184,6 +184,9 @@ class ModelSpec:
     free_quota: int | None = None
     retired: date | None = None
     replacement: str | None = None
+    # Valid field values for a first request; ``sample:NAME`` stands for the
+    # emulator's sample image NAME (see gui.sandbox).
+    example: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def protocol(self) -> str:
@@ -515,6 +518,7 @@ def _parse_family_file(document: Mapping[str, Any]) -> list[ModelSpec]:
                 free_quota=raw_model.get("free_quota"),
                 retired=raw_model.get("retired"),
                 replacement=raw_model.get("replacement"),
+                example={**raw_family.get("example", {}), **raw_model.get("example", {})},
             )
         )
     return models
