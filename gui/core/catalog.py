@@ -8,6 +8,7 @@ request validator and the emulator are all driven by the same entries.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from typing import Any
 from gui.core.regions import REGION_IDS
 
 SCHEMA_VERSION = 1
+
+SNAPSHOT_SUFFIX = re.compile(r"^(.+)-\d{4}-\d{2}-\d{2}$")
 
 PROTOCOLS = ("prompt", "messages")
 MODES = ("sync", "async")
@@ -192,6 +195,13 @@ class ModelSpec:
     def protocol(self) -> str:
         return self.family.protocol
 
+    def is_retired(self, today: date | None = None) -> bool:
+        return self.retired is not None and self.retired <= (today or date.today())
+
+    def regions_offering(self) -> list[str]:
+        """Return the public regions that offer the model in any mode."""
+        return [region for region, modes in self.regions.items() if modes]
+
     def field(self, name: str) -> FieldSpec | None:
         for spec in self.fields:
             if spec.name == name:
@@ -244,9 +254,19 @@ class Catalog:
         return len(self._models)
 
     def get(self, model_id: str) -> ModelSpec | None:
-        """Return the model for an id or alias, or None when the catalog lacks it."""
+        """Return the model for an id, alias or dated snapshot id, or None.
+
+        A snapshot id is a known id followed by ``-YYYY-MM-DD`` (for example
+        ``qwen-image-2.0-pro-2026-04-22``); it resolves to its base model, so users
+        can type snapshots the catalog does not list.
+        """
         canonical = self._aliases.get(model_id, model_id)
-        return self._models.get(canonical)
+        model = self._models.get(canonical)
+        if model is None:
+            match = SNAPSHOT_SUFFIX.match(model_id)
+            if match:
+                return self.get(match.group(1))
+        return model
 
     def __getitem__(self, model_id: str) -> ModelSpec:
         model = self.get(model_id)
@@ -259,8 +279,9 @@ class Catalog:
         wanted = path.strip("/")
         return [m for m in self if wanted in (p.strip("/") for p in m.family.paths.values())]
 
-    def active(self) -> list[ModelSpec]:
-        return [m for m in self if m.retired is None]
+    def active(self, today: date | None = None) -> list[ModelSpec]:
+        """Return the models still served on ``today`` (default: the current date)."""
+        return [m for m in self if not m.is_retired(today)]
 
 
 def default_catalog_dir() -> Path:

@@ -24,7 +24,7 @@ from gui.core.dashscope import (
     NetworkError,
 )
 from gui.core.library import Library, ResultImage, TaskRecord, TaskStatus
-from gui.core.request import ApiRequest, ValidationIssue, validate_body
+from gui.core.request import ApiRequest, ValidationIssue, check_availability, validate_body
 from gui.core.results import extract_results
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,10 @@ class Engine:
         """
         model = self._catalog.get(request.model)
         if model is not None:
-            self.check(model, request.body)
+            issues = check_availability(model, request.model, region, request.mode)
+            issues.extend(validate_body(model, request.body))
+            if issues:
+                raise RequestRejected(issues)
         self._credentials(region)  # raises MissingKeyError before anything is saved
         record = self._library.new_task(
             model=request.model,
@@ -327,6 +330,7 @@ class Engine:
             status=status,
             results=tuple(images),
             usage=dict(data.get("usage") or {}),
+            output=dict(output),
             service_times=service_times,
             request_id=data.get("request_id") or record.request_id,
             finished_at=time.time(),

@@ -97,6 +97,8 @@ class TaskRecord:
     service_times: dict[str, str] = field(default_factory=dict)
     polls: int = 0
     note: str | None = None  # why a task waits or stopped, for the task list
+    # The service's last ``output`` object, kept for shapes the app does not know.
+    output: dict[str, Any] = field(default_factory=dict)
 
     @property
     def prompt(self) -> str:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import date
 from typing import Any
 
 from gui.core.catalog import FieldSpec, ModelSpec, SizeRule
@@ -57,7 +58,10 @@ ENGLISH_MESSAGES = {
     "image_url": "{field}: {value} is not an image URL; use one starting with {schemes}.",
     "items": "{field} has {count} items; use {minimum} to {maximum}.",
     "unknown_model": "model {value} is not in the catalog; check the model id.",
-    "mode": "{field}: {value} is not offered for this model in {region}; use {choices}.",
+    "retired": "model {value} was retired on {date}; use {replacement} instead.",
+    "retired_no_replacement": "model {value} was retired on {date} and has no replacement.",
+    "region": "model {value} is not offered in {region}; regions that offer it: {regions}.",
+    "mode": "model {value} is not offered as a {mode} call in {region}; use {modes}.",
 }
 
 
@@ -261,6 +265,26 @@ def _pop_message_text(input_part: dict[str, Any]) -> Any:
     content.remove(texts[0])
     _drop_empty_message(input_part)
     return texts[0]["text"]
+
+
+def check_availability(
+    model: ModelSpec, model_name: str, region: str, mode: str, today: date | None = None
+) -> list[ValidationIssue]:
+    """Check that ``model`` is still served, offered in ``region``, and in ``mode``."""
+    if model.retired is not None and model.is_retired(today):
+        params = {"date": model.retired.isoformat(), "replacement": model.replacement or ""}
+        rule = "retired" if model.replacement else "retired_no_replacement"
+        return [ValidationIssue("model", model_name, rule, params)]
+    modes = model.modes(region)
+    if not modes:
+        regions = ", ".join(model.regions_offering()) or "none"
+        return [
+            ValidationIssue("model", model_name, "region", {"region": region, "regions": regions})
+        ]
+    if mode not in modes:
+        params = {"region": region, "mode": mode, "modes": " or ".join(modes)}
+        return [ValidationIssue("model", model_name, "mode", params)]
+    return []
 
 
 def validate_values(model: ModelSpec, values: Mapping[str, Any]) -> list[ValidationIssue]:

@@ -39,7 +39,39 @@ def extract_results(output: Mapping[str, Any]) -> list[ResultImage]:
         url = output.get(key)
         if isinstance(url, str) and url:
             images.append(ResultImage(index=len(images), url=url))
+    text_results = output.get("text_results")
+    if isinstance(text_results, Mapping):
+        for item in text_results.get("urls") or []:
+            if isinstance(item, Mapping) and isinstance(item.get("url"), str):
+                images.append(ResultImage(index=len(images), url=item["url"]))
+    if not images:
+        for url in find_image_urls(output):
+            images.append(ResultImage(index=len(images), url=url))
     return images
+
+
+IMAGE_ENDINGS = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff")
+
+
+def find_image_urls(value: Any, key: str = "") -> list[str]:
+    """Return http(s) URLs anywhere in an unknown output shape that look like images.
+
+    A URL counts when its path ends in an image file name or its member name
+    mentions an image or a URL.
+    """
+    found: list[str] = []
+    if isinstance(value, Mapping):
+        for child_key, child in value.items():
+            found.extend(find_image_urls(child, str(child_key)))
+    elif isinstance(value, list):
+        for child in value:
+            found.extend(find_image_urls(child, key))
+    elif isinstance(value, str) and value.startswith(("http://", "https://")):
+        path = value.split("?", 1)[0].lower()
+        named = any(word in key.lower() for word in ("image", "url", "img"))
+        if path.endswith(IMAGE_ENDINGS) or named:
+            found.append(value)
+    return list(dict.fromkeys(found))
 
 
 def _string(value: Any) -> str | None:

@@ -184,6 +184,26 @@ class ImageStore:
         ``file_name`` is the path part after ``/results/``. Raises OssError for a
         missing, invalid or expired signature and for an unknown object.
         """
+        name = self.verify(file_name, query)
+        return self.png(name)
+
+    def lookup(self, file_name: str, query: dict[str, str]) -> ImageSpec:
+        """Return the spec of the image behind a signed URL without rendering it.
+
+        Raises OssError as ``download`` does.
+        """
+        name = self.verify(file_name, query)
+        with self._lock:
+            spec = self._specs.get(name)
+        if spec is None:
+            raise OssError(HTTPStatus.NOT_FOUND, "NoSuchKey", NO_SUCH_KEY_MESSAGE)
+        return spec
+
+    def verify(self, file_name: str, query: dict[str, str]) -> str:
+        """Check the signature and expiry of a signed URL and return its object name.
+
+        Raises OssError for a missing, invalid or expired signature.
+        """
         name = file_name.removesuffix(".png")
         expires_text = query.get("Expires")
         signature = query.get("Signature")
@@ -199,7 +219,7 @@ class ImageStore:
             raise OssError(HTTPStatus.FORBIDDEN, "SignatureDoesNotMatch", SIGNATURE_MESSAGE)
         if self._clock() > expires:
             raise OssError(HTTPStatus.FORBIDDEN, "AccessDenied", EXPIRED_MESSAGE)
-        return self.png(name)
+        return name
 
     def png(self, name: str) -> bytes:
         """Return the rendered PNG file for ``name``, rendering it on first use."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -64,6 +65,18 @@ class FieldEditor(QWidget):
         self._update_counter()
 
     def _make_input(self, spec: FieldSpec) -> QWidget:
+        if spec.type in ("image_list", "json"):
+            lines = QPlainTextEdit(self)
+            lines.setTabChangesFocus(True)
+            lines.setMinimumHeight(50)
+            lines.setMaximumHeight(90)
+            lines.textChanged.connect(self._on_changed)
+            return lines
+        if spec.type == "image":
+            url = QLineEdit(self)
+            url.setPlaceholderText("https://…")
+            url.textChanged.connect(self._on_changed)
+            return url
         if spec.type == "text" and spec.multiline:
             edit = QPlainTextEdit(self)
             edit.setTabChangesFocus(True)
@@ -111,6 +124,10 @@ class FieldEditor(QWidget):
         if spec.server_default is not None:
             shown = _show_default(spec.server_default)
             help_text += "\n" + tr("Service default: {value}").format(value=shown)
+        if spec.type == "image_list":
+            help_text += "\n" + tr("One image URL per line.")
+        elif spec.type == "json":
+            help_text += "\n" + tr("Enter JSON, for example [] or {}.")
         self.input.setToolTip(help_text)
         self.input.setAccessibleName(label)
         self.input.setAccessibleDescription(help_text)
@@ -150,6 +167,17 @@ class FieldEditor(QWidget):
     def value(self) -> Any:
         """Return the field's value, or None when the service default applies."""
         widget = self.input
+        if isinstance(widget, QPlainTextEdit) and self.spec.type == "image_list":
+            return [line.strip() for line in widget.toPlainText().splitlines() if line.strip()]
+        if isinstance(widget, QPlainTextEdit) and self.spec.type == "json":
+            text = widget.toPlainText().strip()
+            if not text:
+                return None
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError:
+                # The validator reports text where JSON is expected, naming the value.
+                return text
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
         if isinstance(widget, QLineEdit):
@@ -171,7 +199,13 @@ class FieldEditor(QWidget):
 
     def set_value(self, value: Any) -> None:
         widget = self.input
-        if isinstance(widget, QPlainTextEdit):
+        if isinstance(widget, QPlainTextEdit) and self.spec.type == "image_list":
+            items = value if isinstance(value, list) else ([] if value is None else [value])
+            widget.setPlainText("\n".join(str(item) for item in items))
+        elif isinstance(widget, QPlainTextEdit) and self.spec.type == "json":
+            shown = "" if value is None else json.dumps(value, ensure_ascii=False)
+            widget.setPlainText(shown)
+        elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText("" if value is None else str(value))
         elif isinstance(widget, QLineEdit):
             widget.setText("" if value is None else str(value))
@@ -261,12 +295,14 @@ class RequestForm(QWidget):
         for name, editor in self.editors.items():
             spec = editor.spec
             text = spec.label.get(language) + (" *" if spec.required else "")
+            if spec.unconfirmed:
+                text += " ⚠"
+                self._labels[name].setToolTip(
+                    tr("This limit is not confirmed by the official documentation.")
+                )
             self._labels[name].setText(text)
             editor.retranslate(language)
         self.validate()
-
-    def values(self) -> dict[str, Any]:
-        return {name: editor.value() for name, editor in self.editors.items()}
 
     def set_values(self, values: dict[str, Any]) -> None:
         for name, value in values.items():
@@ -274,8 +310,23 @@ class RequestForm(QWidget):
                 self.editors[name].set_value(value)
         self.validate()
 
+    def values(self) -> dict[str, Any]:
+        """Return the values of the fields in use; fields hidden by a condition are left out."""
+        values = {name: editor.value() for name, editor in self.editors.items()}
+        return {
+            name: value
+            for name, value in values.items()
+            if self.editors[name].spec.applies(values)
+        }
+
+    def _update_visibility(self) -> None:
+        values = {name: editor.value() for name, editor in self.editors.items()}
+        for editor in self.editors.values():
+            self._layout.setRowVisible(editor, editor.spec.applies(values))
+
     def validate(self) -> list[ValidationIssue]:
         """Check every field, show each problem under its field, and return them."""
+        self._update_visibility()
         self.issues = validate_values(self.model, self.values())
         by_field = {issue.field: issue for issue in self.issues}
         for name, editor in self.editors.items():

@@ -8,13 +8,16 @@ from typing import Any
 from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,19 +27,19 @@ from gui.core.engine import MissingKeyError, RequestRejected
 from gui.core.explain import ErrorCatalog
 from gui.core.library import TaskRecord
 from gui.core.regions import REGIONS
-from gui.core.request import build_request
+from gui.core.request import ApiRequest, ValidationIssue, build_request, read_body, validate_body
 from gui.core.services import Services
 from gui.widgets.bridge import EngineBridge
 from gui.widgets.form import RequestForm
 from gui.widgets.i18n import LANGUAGES, LanguageManager
 from gui.widgets.key_dialog import KeyDialog
 from gui.widgets.preview import PreviewPanel
+from gui.widgets.raw_json import BodyError, RawJsonEditor
 from gui.widgets.task_list import TaskTableModel, TaskTableView
 from gui.widgets.texts import issue_text
 from gui.widgets.translate import tr
 
 log = logging.getLogger(__name__)
-
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +64,11 @@ class MainWindow(QMainWindow):
         self._languages = languages
         self._settings = settings
         self._extra: dict[str, Any] = {}
+        # The model id as the user wrote it (an alias or snapshot); None means the
+        # catalog id of the selected entry.
+        self._model_name: str | None = None
+        self._pending_model_name: str | None = None
+        self._notice_action: tuple[str, str] | None = None
         self.bridge = EngineBridge(services, self)
         self.bridge.task_changed.connect(self._on_bridge_task_changed)
 
@@ -105,8 +113,23 @@ class MainWindow(QMainWindow):
         self.model_label = QLabel(self)
         self.model_combo = QComboBox(self)
         self.model_combo.setObjectName("modelCombo")
-        self.model_combo.setMinimumContentsLength(22)
+        self.model_combo.setMinimumContentsLength(24)
+        # Editable, so any model id can be typed (snapshots such as
+        # qwen-image-2.0-pro-2026-04-22); the list offers the catalog's models.
+        self.model_combo.setEditable(True)
+        self.model_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.model_combo.completer()
+        assert completer is not None
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        line_edit = self.model_combo.lineEdit()
+        assert line_edit is not None
+        line_edit.setObjectName("modelEdit")
+        line_edit.editingFinished.connect(self._on_model_text_entered)
         self.model_label.setBuddy(self.model_combo)
+        self.retired_check = QCheckBox(self)
+        self.retired_check.setObjectName("showRetiredCheck")
+        self.retired_check.toggled.connect(self._on_retired_check_toggled)
         self.mode_label = QLabel(self)
         self.mode_combo = QComboBox(self)
         self.mode_combo.setObjectName("modeCombo")
@@ -127,6 +150,7 @@ class MainWindow(QMainWindow):
             self.model_combo,
             self.mode_label,
             self.mode_combo,
+            self.retired_check,
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -146,10 +170,29 @@ class MainWindow(QMainWindow):
         self.endpoint_label.setWordWrap(True)
         self.endpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.endpoint_label)
+        notice_row = QHBoxLayout()
+        self.notice_label = QLabel(panel)
+        self.notice_label.setObjectName("noticeLabel")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet("color: #8a4b00;")
+        self.notice_button = QPushButton(panel)
+        self.notice_button.setObjectName("noticeButton")
+        self.notice_button.clicked.connect(self._on_notice_button_clicked)
+        notice_row.addWidget(self.notice_label, 1)
+        notice_row.addWidget(self.notice_button)
+        layout.addLayout(notice_row)
+        self.notice_label.hide()
+        self.notice_button.hide()
+        self.request_tabs = QTabWidget(panel)
+        self.request_tabs.setObjectName("requestTabs")
         self.form_scroll = QScrollArea(panel)
         self.form_scroll.setObjectName("formScroll")
         self.form_scroll.setWidgetResizable(True)
-        layout.addWidget(self.form_scroll, 1)
+        self.raw_json = RawJsonEditor(panel)
+        self.request_tabs.addTab(self.form_scroll, "")
+        self.request_tabs.addTab(self.raw_json, "")
+        self.request_tabs.currentChanged.connect(self._on_request_tabs_changed)
+        layout.addWidget(self.request_tabs, 1)
         self.message_label = QLabel(panel)
         self.message_label.setObjectName("sendMessageLabel")
         self.message_label.setWordWrap(True)
@@ -174,8 +217,13 @@ class MainWindow(QMainWindow):
         current = self.model_combo.currentData()
         self.model_combo.blockSignals(True)
         self.model_combo.clear()
-        for model in self._services.catalog.active():
-            self.model_combo.addItem(f"{model.id}", model.id)
+        catalog = self._services.catalog
+        models = list(catalog) if self.retired_check.isChecked() else catalog.active()
+        for model in models:
+            label = model.id
+            if model.is_retired():
+                label += " " + tr("(retired)")
+            self.model_combo.addItem(label, model.id)
             self.model_combo.setItemData(
                 self.model_combo.count() - 1,
                 model.family.title.get(self._languages.language),
@@ -201,7 +249,12 @@ class MainWindow(QMainWindow):
 
     @property
     def model(self) -> ModelSpec | None:
-        return self._services.catalog.get(str(self.model_combo.currentData()))
+        return self._services.catalog.get(self.model_name)
+
+    @property
+    def model_name(self) -> str:
+        """Return the model id the request will carry, as the user wrote it."""
+        return self._model_name or str(self.model_combo.currentData())
 
     @property
     def mode(self) -> str | None:
@@ -213,15 +266,33 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.region_combo.setCurrentIndex(index)
 
-    def select_model(self, model_id: str) -> None:
-        index = self.model_combo.findData(model_id)
-        if index >= 0:
+    def select_model(self, model_id: str) -> bool:
+        """Select a model by id, alias or snapshot id; return False if the catalog lacks it."""
+        model = self._services.catalog.get(model_id)
+        if model is None:
+            return False
+        if model.is_retired() and not self.retired_check.isChecked():
+            self.retired_check.setChecked(True)
+        index = self.model_combo.findData(model.id)
+        if index < 0:
+            return False
+        typed = model_id if model_id != model.id else None
+        # _on_model_combo_changed picks the typed id up from here.
+        self._pending_model_name = typed
+        if index == self.model_combo.currentIndex():
+            self._on_model_combo_changed(index)
+        else:
             self.model_combo.setCurrentIndex(index)
+        if typed:
+            self.model_combo.setEditText(typed)
+        return True
 
     # Sending
 
     def send(self) -> TaskRecord | None:
-        """Validate the form and hand the request to the engine."""
+        """Validate the form (or the raw JSON) and hand the request to the engine."""
+        if self.request_tabs.currentWidget() is self.raw_json:
+            return self._send_raw_json()
         model, form = self.model, self.form
         if model is None or form is None:
             return None
@@ -237,14 +308,40 @@ class MainWindow(QMainWindow):
         if mode is None:
             self.message_label.setText(self._region_problem(model))
             return None
-        request = build_request(model, form.values(), mode, self._extra)
+        request = build_request(model, form.values(), mode, self._extra, self.model_name)
+        return self._submit(request)
+
+    def _send_raw_json(self) -> TaskRecord | None:
+        try:
+            body = self.raw_json.body()
+        except BodyError as error:
+            self.raw_json.show_error(str(error))
+            self.message_label.setText(tr("Not sent: {problem}").format(problem=str(error)))
+            return None
+        model_name = body.get("model")
+        model = self._services.catalog.get(model_name) if isinstance(model_name, str) else None
+        if model is None or not isinstance(model_name, str):
+            problem = tr('the model {model} is not in the catalog; check the "model" member.')
+            self.message_label.setText(
+                tr("Not sent: {problem}").format(problem=problem.format(model=model_name))
+            )
+            return None
+        issues = validate_body(model, body)
+        mode = self.mode if model is self.model else model.preferred_mode(self.region)
+        if issues or mode is None:
+            if issues:
+                self._show_rejection(issues[0], model)
+            else:
+                self.message_label.setText(self._region_problem(model))
+            return None
+        self.raw_json.show_error(None)
+        return self._submit(ApiRequest(model_name, mode, model.path(mode), body))
+
+    def _submit(self, request: ApiRequest) -> TaskRecord | None:
         try:
             record = self._services.engine.submit(request, self.region)
         except RequestRejected as rejected:
-            issue = rejected.issues[0]
-            self.message_label.setText(
-                tr("Not sent: {problem}").format(problem=issue_text(issue, form.label(issue.field)))
-            )
+            self._show_rejection(rejected.issues[0], self.model)
             return None
         except MissingKeyError:
             self.message_label.setText(
@@ -259,6 +356,19 @@ class MainWindow(QMainWindow):
         self.task_submitted.emit(record)
         return record
 
+    def _show_rejection(self, issue: ValidationIssue, model: ModelSpec | None) -> None:
+        label = issue.field
+        if model is not None and model.field(issue.field) is not None:
+            spec = model.field(issue.field)
+            assert spec is not None
+            label = spec.label.get(self._languages.language)
+        problem = issue_text(issue, label)
+        self.message_label.setText(tr("Not sent: {problem}").format(problem=problem))
+        if self.request_tabs.currentWidget() is self.raw_json:
+            self.raw_json.show_error(problem)
+        elif self.form is not None:
+            self.form.focus_field(issue.field)
+
     def _region_problem(self, model: ModelSpec) -> str:
         offered = [REGIONS[r].name(self._languages.language) for r in model.regions]
         return tr("{model} is not offered in {region}. Regions that offer it: {regions}.").format(
@@ -272,6 +382,8 @@ class MainWindow(QMainWindow):
         self._fill_modes()
 
     def _on_model_combo_changed(self, _index: int) -> None:
+        self._model_name = self._pending_model_name
+        self._pending_model_name = None
         model = self.model
         if model is None:
             return
@@ -288,6 +400,8 @@ class MainWindow(QMainWindow):
         self.form = form
         self._extra = {}
         self.form_scroll.setWidget(form)
+        if self.request_tabs.currentWidget() is self.raw_json:
+            self.raw_json.set_body(self._current_body())
         self._fill_modes()
 
     def _fill_modes(self) -> None:
@@ -304,9 +418,108 @@ class MainWindow(QMainWindow):
         self.mode_combo.blockSignals(False)
         self._update_endpoint()
 
+    def _on_model_text_entered(self) -> None:
+        typed = self.model_combo.currentText().strip()
+        selected = self.model_combo.itemText(self.model_combo.currentIndex())
+        if not typed or typed == selected or typed == self.model_name:
+            return
+        if not self.select_model(typed):
+            self.message_label.setText(
+                tr(
+                    "The model {model} is not in the catalog. Check the id, or pick one "
+                    "from the list."
+                ).format(model=typed)
+            )
+
+    def _on_retired_check_toggled(self, _checked: bool) -> None:
+        self._fill_models()
+
+    def _on_request_tabs_changed(self, _index: int) -> None:
+        if self.request_tabs.currentWidget() is self.raw_json:
+            self.raw_json.set_body(self._current_body())
+            return
+        # Back to the form: the JSON decides the model and the values, and members
+        # the form does not know are kept for the next request.
+        try:
+            body = self.raw_json.body()
+        except BodyError as error:
+            self.raw_json.show_error(str(error))
+            self.request_tabs.blockSignals(True)
+            self.request_tabs.setCurrentWidget(self.raw_json)
+            self.request_tabs.blockSignals(False)
+            return
+        model_name = body.get("model")
+        unknown = (
+            isinstance(model_name, str)
+            and model_name != self.model_name
+            and not self.select_model(model_name)
+        )
+        if unknown:
+            self.raw_json.show_error(
+                tr("The model {model} is not in the catalog; the form cannot show it.").format(
+                    model=model_name
+                )
+            )
+            self.request_tabs.blockSignals(True)
+            self.request_tabs.setCurrentWidget(self.raw_json)
+            self.request_tabs.blockSignals(False)
+            return
+        model = self.model
+        if model is None or self.form is None:
+            return
+        values, extra = read_body(model, body)
+        self.form.set_values({name: values.get(name) for name in self.form.editors})
+        self._extra = extra
+
+    def _current_body(self) -> dict[str, Any]:
+        model = self.model
+        if model is None or self.form is None:
+            return {}
+        return build_request(
+            model, self.form.values(), self.mode or "async", self._extra, self.model_name
+        ).body
+
+    def _update_notice(self) -> None:
+        model = self.model
+        self._notice_action = None
+        text = ""
+        button = ""
+        language = self._languages.language
+        if model is not None and model.is_retired() and model.retired is not None:
+            text = tr("{model} was retired on {date}; the service no longer accepts it.").format(
+                model=self.model_name, date=model.retired.isoformat()
+            )
+            if model.replacement:
+                button = tr("Use {model}").format(model=model.replacement)
+                self._notice_action = ("model", model.replacement)
+        elif model is not None and not model.modes(self.region):
+            offered = model.regions_offering()
+            text = self._region_problem(model)
+            if offered:
+                button = tr("Switch to {region}").format(region=REGIONS[offered[0]].name(language))
+                self._notice_action = ("region", offered[0])
+        elif model is not None and model.family.notes is not None:
+            text = model.family.notes.get(language)
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+        self.notice_button.setText(button)
+        self.notice_button.setAccessibleName(button)
+        self.notice_button.setVisible(bool(button))
+
+    def _on_notice_button_clicked(self) -> None:
+        if self._notice_action is None:
+            return
+        kind, value = self._notice_action
+        if kind == "model":
+            self.select_model(value)
+        elif kind == "region":
+            self.select_region(value)
+
     def _update_endpoint(self, *_args: Any) -> None:
         model, mode = self.model, self.mode
-        if model is None:
+        self._update_notice()
+        if model is None or model.is_retired():
+            self.send_button.setEnabled(False)
             return
         if mode is None:
             self.endpoint_label.setText(self._region_problem(model))
@@ -411,6 +624,12 @@ class MainWindow(QMainWindow):
         self.keys_button.setText(tr("API &keys…"))
         self.keys_button.setAccessibleName(tr("Manage API keys"))
         self.language_combo.setAccessibleName(tr("Language"))
+        self.retired_check.setText(tr("Show retired"))
+        self.retired_check.setAccessibleName(tr("Show retired models"))
+        self.request_tabs.setTabText(0, tr("Form"))
+        self.request_tabs.setTabText(1, tr("JSON"))
+        self.request_tabs.setAccessibleName(tr("Request editor"))
+        self.raw_json.retranslate()
         self.send_button.setText(tr("&Send (Ctrl+Enter)"))
         self.send_button.setAccessibleName(tr("Send request"))
         self.task_view.setAccessibleName(tr("Task list"))
@@ -420,6 +639,7 @@ class MainWindow(QMainWindow):
         self._fill_regions()
         self.select_region(region)
         self._fill_modes()
+        self._update_notice()
         if self.form is not None:
             self.form.retranslate(language)
         self.preview.retranslate(language)

@@ -55,6 +55,10 @@ def issue_text(issue: ValidationIssue, label: str) -> str:
             "{field}: {value} has aspect ratio {ratio}; the ratio must be from "
             "{min_ratio_label} to {max_ratio_label}."
         )
+    elif rule == "image_url":
+        template = tr("{field}: {value} is not an image URL; use one starting with {schemes}.")
+    elif rule == "items":
+        template = tr("{field} has {count} items; use {minimum} to {maximum}.")
     else:
         return issue.message()
     try:
