@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -170,6 +172,11 @@ class PreviewPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._images)
         layout.addWidget(scroll, 1)
+        self.output_tree = QTreeWidget(self)
+        self.output_tree.setObjectName("outputTree")
+        self.output_tree.setColumnCount(2)
+        self.output_tree.setMaximumHeight(160)
+        layout.addWidget(self.output_tree)
         self.details = QLabel(self)
         self.details.setObjectName("previewDetails")
         self.details.setWordWrap(True)
@@ -188,6 +195,7 @@ class PreviewPanel(QWidget):
         if record is None:
             self.error_panel.clear()
             self._set_images([])
+            self._set_output({})
             self.details.clear()
             return
         if record.error_code:
@@ -202,7 +210,15 @@ class PreviewPanel(QWidget):
         files = record.saved_files
         if previous is None or previous.id != record.id or previous.saved_files != files:
             self._set_images(files)
+        if previous is None or previous.id != record.id or previous.output != record.output:
+            self._set_output(record.output)
         self._render_details()
+
+    def _set_output(self, output: dict[str, object]) -> None:
+        """Show the service's raw output as a tree, so unfamiliar shapes stay readable."""
+        self.output_tree.clear()
+        _add_tree_items(self.output_tree.invisibleRootItem(), output)
+        self.output_tree.setVisible(bool(output))
 
     def _set_images(self, files: list[str]) -> None:
         for label in self.image_labels:
@@ -232,6 +248,8 @@ class PreviewPanel(QWidget):
     def retranslate(self, language: str) -> None:
         self._language = language
         self.heading.setText(tr("Preview"))
+        self.output_tree.setHeaderLabels([tr("Member"), tr("Value")])
+        self.output_tree.setAccessibleName(tr("Response output"))
         self.error_panel.retranslate(language)
         self._render_details()
 
@@ -247,9 +265,37 @@ class PreviewPanel(QWidget):
             lines.append(tr("Rewritten prompt: {text}").format(text=actual))
         if record.task_id:
             lines.append(tr("Task ID: {id}").format(id=record.task_id))
+        for image in record.results:
+            if image.error_code:
+                lines.append(
+                    tr("Image {number} failed: {code} {message}").format(
+                        number=image.index + 1,
+                        code=image.error_code,
+                        message=image.error_message or "",
+                    )
+                )
         files = record.saved_files
         if files:
             lines.append(tr("Saved: {path}").format(path=str(Path(files[0]).parent)))
         elif record.status == TaskStatus.SUCCEEDED and record.downloads_pending:
             lines.append(tr("Saving images…"))
         self.details.setText("\n".join(lines))
+
+
+def _add_tree_items(parent: QTreeWidgetItem, value: object) -> None:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            item = QTreeWidgetItem(parent, [str(key), _leaf_text(child)])
+            _add_tree_items(item, child)
+            item.setExpanded(True)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            item = QTreeWidgetItem(parent, [f"[{index}]", _leaf_text(child)])
+            _add_tree_items(item, child)
+            item.setExpanded(True)
+
+
+def _leaf_text(value: object) -> str:
+    if isinstance(value, dict | list):
+        return ""
+    return "null" if value is None else str(value)
