@@ -1,20 +1,24 @@
 """An offline DashScope emulator on 127.0.0.1 for demo mode, tests and benchmarks.
 
-It serves model endpoints found in the catalog, task query, cancel and list, and
-result images it renders itself. It imports no Qt module and never opens an
-outbound connection.
+It serves model endpoints found in the catalog, task query, cancel and list,
+result images it renders itself, and sample input images. It imports no Qt
+module and never opens an outbound connection: input image URLs are looked up
+in its own stores, never fetched.
 """
 
 from gui.sandbox.config import DEMO_KEY, DurationsFunction, EmulatorConfig
 from gui.sandbox.emulator import Emulator
+from gui.sandbox.samples import SAMPLE_IMAGES, resolve_samples
 from gui.sandbox.service import RecordedRequest
 from gui.sandbox.tasks import TaskRecord
 
 __all__ = [
     "DEMO_KEY",
+    "SAMPLE_IMAGES",
     "DurationsFunction",
     "Emulator",
     "EmulatorConfig",
     "RecordedRequest",
     "TaskRecord",
+    "resolve_samples",
 ]

@@ -9,10 +9,12 @@ import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from gui.core.catalog import Catalog, load_catalog
 from gui.sandbox.config import DEMO_KEY, EmulatorConfig
+from gui.sandbox.inputs import UploadStore
+from gui.sandbox.samples import resolve_samples, sample_path
 from gui.sandbox.server import EmulatorHTTPServer
 from gui.sandbox.service import DashScopeService, RecordedRequest
 from gui.sandbox.tasks import TaskRecord
@@ -53,6 +55,8 @@ class Emulator:
         self._server: EmulatorHTTPServer | None = None
         self._service: DashScopeService | None = None
         self._thread: threading.Thread | None = None
+        # Kept across restarts, like files uploaded to the service's store.
+        self._uploads = UploadStore()
 
     def start(self) -> Self:
         """Bind 127.0.0.1 and serve in a background thread; return self.
@@ -71,6 +75,7 @@ class Emulator:
             clock=self._clock,
             origin=origin,
             stopping=self._stopping,
+            uploads=self._uploads,
         )
         server.timeout = POLL_INTERVAL_SECONDS
         self._server = server
@@ -147,6 +152,31 @@ class Emulator:
     def tasks(self) -> list[TaskRecord]:
         """Return a snapshot of the live async tasks, oldest first."""
         return self._service.task_records() if self._service is not None else []
+
+    def sample_url(self, name: str) -> str:
+        """Return the public URL of sample image ``name``, such as ``photo``.
+
+        Raises KeyError for an unknown name and RuntimeError when not running.
+        """
+        path = sample_path(name)
+        return self.origin + path
+
+    def resolve_samples(self, values: Any) -> Any:
+        """Return ``values`` with each ``"sample:NAME"`` string replaced by its sample URL."""
+        return resolve_samples(values, self)
+
+    def add_upload(self, model: str, key: str, data: bytes) -> str:
+        """Store an image file as ``oss://KEY`` for calls to ``model``; return that URL.
+
+        A call may then use the URL with the header
+        ``X-DashScope-OssResourceResolve: enable``. Uploads survive stop() and
+        start(). Raises KeyError for a model the catalog lacks and ValueError when
+        ``data`` is not a readable image.
+        """
+        spec = self.catalog.get(model)
+        if spec is None:
+            raise KeyError(model)
+        return self._uploads.add(spec.id, key, data)
 
     def _running_server(self) -> EmulatorHTTPServer:
         if self._server is None:

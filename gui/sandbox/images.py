@@ -1,8 +1,9 @@
 """Result images: rendering, signed download URLs and an in-memory object store.
 
-Each result image is a deterministic picture derived from a hash of its prompt,
-seed and index, so the same request renders the same picture and two prompts
-give visibly different ones. Images are rendered on first download and cached.
+Each result image is a deterministic picture derived from a hash of its content
+key, seed and index. The content key is the prompt, plus the input images of an
+editing request. So the same request renders the same picture, and two prompts
+or two input images give visibly different ones. Images are rendered on first download and cached.
 Download URLs imitate OSS signed URLs: ``Expires`` (Unix seconds),
 ``OSSAccessKeyId`` and ``Signature``, an HMAC over the object name and expiry
 with a secret that only this emulator holds.
@@ -46,7 +47,9 @@ NO_SUCH_KEY_MESSAGE = "The specified key does not exist."
 class ImageSpec:
     """The content source and pixel size of one result image."""
 
-    prompt: str
+    # The text the picture is derived from: the prompt, followed by the identities
+    # of the input images when the request had any.
+    content: str
     seed: int
     index: int
     width: int
@@ -57,9 +60,9 @@ class ImageSpec:
 def render_png(spec: ImageSpec) -> bytes:
     """Render ``spec`` as a PNG file: a gradient with translucent shapes.
 
-    Colours, gradient angle and shapes come from a hash of prompt, seed and index.
+    Colours, gradient angle and shapes come from a hash of content, seed and index.
     """
-    digest = hashlib.sha256(f"{spec.prompt}\0{spec.seed}\0{spec.index}".encode()).digest()
+    digest = hashlib.sha256(f"{spec.content}\0{spec.seed}\0{spec.index}".encode()).digest()
     rng = random.Random(digest)
     size = (spec.width, spec.height)
 

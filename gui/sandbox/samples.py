@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PIL import Image, ImageDraw
 
 SAMPLES_PREFIX = "/samples/"
-# The placeholder prefix that catalog examples use for a sample image.
-SAMPLE_PLACEHOLDER = "sample:"
+# The placeholder that catalog examples use for a sample image: a whole string
+# such as "sample:photo". Longer text that merely starts with "sample:" is kept.
+SAMPLE_PLACEHOLDER = re.compile(r"^sample:([a-z0-9][a-z0-9-]*)$")
 
 # Name -> (width, height, description). The mask has the size of ``photo`` and
 # its white rectangle covers the house in that picture.
@@ -55,9 +57,8 @@ def resolve_samples(values: Any, source: SampleUrlSource) -> Any:
     returned unchanged. Raises KeyError for an unknown sample name.
     """
     if isinstance(values, str):
-        if values.startswith(SAMPLE_PLACEHOLDER):
-            return source.sample_url(values[len(SAMPLE_PLACEHOLDER) :])
-        return values
+        match = SAMPLE_PLACEHOLDER.match(values)
+        return source.sample_url(match.group(1)) if match else values
     if isinstance(values, dict):
         return {key: resolve_samples(value, source) for key, value in values.items()}
     if isinstance(values, list):

@@ -2,8 +2,9 @@
 
 ``DashScopeService.handle`` takes one parsed HTTP request and returns the reply:
 authentication, the model endpoints found in the catalog, task query, cancel and
-list, and result image downloads. A model call is checked in this order: key,
-JSON body, model name, endpoint path, async header, then the body's fields.
+list, result image downloads and sample images. A model call is checked in this
+order: key, JSON body, model name, endpoint path, async header, the body's
+fields, then its input images.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import json
 import logging
 import math
 import re
-import secrets
 import threading
 import uuid
 from collections import deque
@@ -26,19 +26,21 @@ from urllib.parse import parse_qs
 from xml.sax.saxutils import escape
 
 from gui.core.catalog import Catalog, FieldSpec, ModelSpec
-from gui.core.request import ValidationIssue, parse_size, read_body, validate_body
+from gui.core.request import ValidationIssue, read_body, validate_body
 from gui.sandbox import errors
 from gui.sandbox.config import EmulatorConfig
 from gui.sandbox.errors import ApiError, OssError
-from gui.sandbox.images import RESULTS_PREFIX, ImageSpec, ImageStore
+from gui.sandbox.images import NO_SUCH_KEY_MESSAGE, RESULTS_PREFIX, ImageStore
+from gui.sandbox.inputs import InputResolver, UploadStore
+from gui.sandbox.planning import plan_generation
 from gui.sandbox.results import (
     format_time,
     parse_list_time,
     result_output,
     result_usage,
-    rewrite_prompt,
     task_response,
 )
+from gui.sandbox.samples import SAMPLES_PREFIX, sample_path, sample_png
 from gui.sandbox.tasks import (
     CANCELED,
     FAILED,
@@ -46,7 +48,6 @@ from gui.sandbox.tasks import (
     RUNNING,
     SUCCEEDED,
     UNKNOWN,
-    Generation,
     Task,
     TaskRecord,
     TaskStore,
@@ -58,11 +59,6 @@ API_PREFIX = "/api/v1/"
 JSON_TYPE = "application/json; charset=utf-8"
 # The emulator reports itself as the region of the default endpoint.
 REGION_ID = "cn-beijing"
-# Used when a model's catalog entry has no size field.
-FALLBACK_SIZE = (1024, 1024)
-# NOTE: the service picks the aspect ratio of a named size from the input image;
-# the emulator always renders named sizes as squares.
-NAMED_SIZES = {"1K": (1280, 1280), "2K": (2048, 2048), "4K": (4096, 4096)}
 LISTABLE_STATUSES = (PENDING, RUNNING, "SUSPENDED", SUCCEEDED, FAILED, CANCELED)
 
 _TASK_PATH = re.compile(r"^tasks/([^/]+)$")
@@ -122,6 +118,7 @@ class DashScopeService:
         clock: Callable[[], float],
         origin: str,
         stopping: threading.Event,
+        uploads: UploadStore | None = None,
     ) -> None:
         self.key = key
         self.config = config
@@ -130,6 +127,8 @@ class DashScopeService:
         self._clock = clock
         self._stopping = stopping
         self._images = ImageStore(clock, config.image_cache_size)
+        self._uploads = uploads if uploads is not None else UploadStore()
+        self._inputs = InputResolver(origin, self._images, self._uploads)
         self._tasks = TaskStore(config.task_retention_seconds, self._forget_images)
         self._requests: deque[RecordedRequest] = deque(maxlen=config.max_recorded_requests)
         self._requests_lock = threading.Lock()
@@ -149,6 +148,21 @@ class DashScopeService:
     def task_records(self) -> list[TaskRecord]:
         return self._tasks.snapshot(self._clock())
 
+    def sample_url(self, name: str) -> str:
+        """Return the public URL of sample image ``name``; raise KeyError for an unknown name."""
+        return self.origin + sample_path(name)
+
+    def add_upload(self, model: str, key: str, data: bytes) -> str:
+        """Store an image file as ``oss://KEY`` for calls to ``model`` and return that URL.
+
+        Raises KeyError for a model the catalog lacks and ValueError when ``data``
+        is not a readable image.
+        """
+        spec = self.catalog.get(model)
+        if spec is None:
+            raise KeyError(model)
+        return self._uploads.add(spec.id, key, data)
+
     # Dispatch.
 
     def handle(
@@ -165,6 +179,8 @@ class DashScopeService:
         lowered = {name.lower(): value for name, value in headers.items()}
         if path.startswith(RESULTS_PREFIX):
             return self._download(method, path[len(RESULTS_PREFIX) :], query)
+        if path.startswith(SAMPLES_PREFIX):
+            return self._sample(method, path[len(SAMPLES_PREFIX) :])
         if not path.startswith(API_PREFIX):
             return self._api_error_reply(
                 ApiError(HTTPStatus.NOT_FOUND, "NotFound", errors.NOT_FOUND), new_request_id()
@@ -228,11 +244,10 @@ class DashScopeService:
         mode = _endpoint_mode(model, path)
         _check_async_header(mode, headers)
         values = self._validated_values(model, payload)
-        # TODO: image input fields (reference images) are accepted without a
-        # download check; the catalog does not mark image fields yet.
+        inputs = self._inputs.resolve(model, values, headers)
 
         if mode == "async":
-            generation = self._plan_generation(model, values)
+            generation = plan_generation(model, values, payload["input"], inputs, self._images)
             durations = self.config.task_durations(model.id, payload)
             task = self._tasks.create(
                 request_id=request_id,
@@ -249,17 +264,19 @@ class DashScopeService:
 
         finished = self._clock() + self.config.sync_seconds
         expires = int(finished + self.config.url_lifetime_seconds)
-        generation = self._plan_generation(model, values, keep_until=expires)
+        generation = plan_generation(
+            model, values, payload["input"], inputs, self._images, keep_until=expires
+        )
         # stop() sets this event, which ends the wait at once.
         self._stopping.wait(self.config.sync_seconds)
-        urls = [
-            self._images.signed_url(self.origin, name, expires)
-            for name in generation.image_names
-        ]
+
+        def sign(name: str) -> str:
+            return self._images.signed_url(self.origin, name, expires)
+
         shape = model.family.result_shape
         response = {
-            "output": result_output(shape, generation, urls),
-            "usage": result_usage(shape, generation),
+            "output": result_output(shape, generation, sign),
+            "usage": result_usage(shape, generation, model.id),
         }
         return json_reply(HTTPStatus.OK, response, request_id)
 
@@ -296,38 +313,8 @@ class DashScopeService:
                 values[spec.name] = value[: spec.max_length]
         return values
 
-    def _plan_generation(
-        self, model: ModelSpec, values: Mapping[str, Any], keep_until: float | None = None
-    ) -> Generation:
-        """Register the result images of one request in the image store.
-
-        ``keep_until`` is the epoch time after which the images may be dropped;
-        None keeps them until their task expires.
-        """
-        prompt = values.get("prompt")
-        prompt = prompt if isinstance(prompt, str) else ""
-        count = int(_value_or_default(model, values, "n", 1))
-        width, height = _dimensions(_value_or_default(model, values, "size", None))
-        seed = values.get("seed")
-        if not isinstance(seed, int):
-            seed = secrets.randbelow(2**31)
-        watermark = _value_or_default(model, values, "watermark", False) is True
-        # Only models with a prompt_extend field rewrite prompts.
-        rewrites = model.field("prompt_extend") is not None
-        actual_prompt = None
-        if rewrites and _value_or_default(model, values, "prompt_extend", False) is True:
-            actual_prompt = rewrite_prompt(prompt)
-
-        names = tuple(
-            self._images.add(
-                ImageSpec(prompt, seed + index, index, width, height, watermark), keep_until
-            )
-            for index in range(count)
-        )
-        return Generation(prompt, actual_prompt, width, height, names)
-
     def _forget_images(self, task: Task) -> None:
-        self._images.discard(list(task.generation.image_names))
+        self._images.discard(task.generation.all_image_names())
 
     # Task endpoints.
 
@@ -337,14 +324,12 @@ class DashScopeService:
         if task is None:
             output = {"task_id": task_id, "task_status": UNKNOWN}
             return json_reply(HTTPStatus.OK, {"output": output}, request_id)
-        urls: list[str] = []
-        if task.status(now) == SUCCEEDED:
-            expires = int(task.end_time + self.config.url_lifetime_seconds)
-            urls = [
-                self._images.signed_url(self.origin, name, expires)
-                for name in task.generation.image_names
-            ]
-        return json_reply(HTTPStatus.OK, task_response(task, now, urls), request_id)
+        expires = int(task.end_time + self.config.url_lifetime_seconds)
+
+        def sign(name: str) -> str:
+            return self._images.signed_url(self.origin, name, expires)
+
+        return json_reply(HTTPStatus.OK, task_response(task, now, sign), request_id)
 
     def _cancel_task(self, task_id: str, request_id: str) -> Reply:
         if not self._tasks.cancel(task_id, self._clock()):
@@ -439,6 +424,34 @@ class DashScopeService:
         headers = (("x-oss-request-id", request_id), ("ETag", etag))
         return Reply(HTTPStatus.OK, data, "image/png", headers)
 
+    def _sample(self, method: str, file_name: str) -> Reply:
+        """Return a sample image; samples are public, so no signature is needed."""
+        request_id = uuid.uuid4().hex.upper()[:24]
+        try:
+            if method != "GET":
+                raise OssError(
+                    HTTPStatus.METHOD_NOT_ALLOWED,
+                    "MethodNotAllowed",
+                    "The specified method is not allowed against this resource.",
+                )
+            if not file_name.endswith(".png"):
+                raise KeyError(file_name)
+            data = sample_png(file_name.removesuffix(".png"))
+        except KeyError:
+            logger.debug("sample %s not found", file_name)
+            error = OssError(HTTPStatus.NOT_FOUND, "NoSuchKey", NO_SUCH_KEY_MESSAGE)
+            return _oss_error_reply(error, request_id, self.origin)
+        except OssError as error:
+            logger.debug("request for sample %s rejected: %s", file_name, error)
+            return _oss_error_reply(error, request_id, self.origin)
+        etag = '"' + hashlib.md5(data, usedforsecurity=False).hexdigest().upper() + '"'
+        headers = (
+            ("x-oss-request-id", request_id),
+            ("ETag", etag),
+            ("Cache-Control", "public, max-age=86400"),
+        )
+        return Reply(HTTPStatus.OK, data, "image/png", headers)
+
     def _api_error_reply(self, error: ApiError, request_id: str) -> Reply:
         body = {"code": error.code, "message": error.message}
         return json_reply(error.status, body, request_id)
@@ -521,32 +534,16 @@ def _issue_error(model: ModelSpec, issue: ValidationIssue) -> ApiError:
         return errors.field_missing_or_invalid(path)
     if issue.rule == "choices":
         return errors.choice_invalid(issue.field)
+    if issue.rule == "image_url":
+        # A value that is no http(s), oss or allowed data URL reaches the service's
+        # downloader, which fails on it.
+        # NOTE: the service may return "The provided URL does not appear to be
+        # valid" for some such values instead; unconfirmed.
+        return errors.input_download_failed(model.protocol, str(issue.value))
     if issue.rule in ("type", "minimum", "maximum"):
         return errors.field_out_of_definition(path)
     # size_format, size_choices, size_side, size_pixels, size_ratio, max_length
     return errors.field_against_specification(path)
-
-
-def _value_or_default(
-    model: ModelSpec, values: Mapping[str, Any], name: str, fallback: Any
-) -> Any:
-    """Return the sent value of a field, else its server default, else ``fallback``."""
-    value = values.get(name)
-    if value is not None:
-        return value
-    spec = model.field(name)
-    if spec is not None and spec.server_default is not None:
-        return spec.server_default
-    return fallback
-
-
-def _dimensions(size: Any) -> tuple[int, int]:
-    if not isinstance(size, str):
-        return FALLBACK_SIZE
-    parsed = parse_size(size)
-    if parsed is not None:
-        return parsed
-    return NAMED_SIZES.get(size.upper(), FALLBACK_SIZE)
 
 
 def _positive_int(params: Mapping[str, str], name: str, default: int) -> int:

@@ -27,9 +27,28 @@ TERMINAL_STATUSES = (SUCCEEDED, FAILED, CANCELED, UNKNOWN)
 
 
 @dataclass(frozen=True)
+class ImageFailure:
+    """The error of one failed image slot, or of a whole failed task."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class TextLayout:
+    """The title text of a background-generation request and its text images."""
+
+    title: str
+    sub_title: str | None
+    # Object names of the text images in the image store, one per result image.
+    image_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Generation:
     """The output plan of one request, after defaults and prompt truncation."""
 
+    # The request's prompt, or "" when the request had none.
     prompt: str
     # The rewritten prompt, when prompt rewriting (prompt_extend) is on.
     actual_prompt: str | None
@@ -37,10 +56,30 @@ class Generation:
     height: int
     # Object names of the result images in the image store, one per requested image.
     image_names: tuple[str, ...]
+    # Failed image slots by index. Their images stay in the store but no URL for
+    # them is ever given out.
+    failures: Mapping[int, ImageFailure] = field(default_factory=dict)
+    # Set for background generation with a title.
+    text_layout: TextLayout | None = None
 
     @property
     def size(self) -> str:
         return f"{self.width}*{self.height}"
+
+    @property
+    def total(self) -> int:
+        return len(self.image_names)
+
+    @property
+    def succeeded(self) -> int:
+        return self.total - len(self.failures)
+
+    def all_image_names(self) -> list[str]:
+        """Return every object name the generation registered, text images included."""
+        names = list(self.image_names)
+        if self.text_layout is not None:
+            names.extend(self.text_layout.image_names)
+        return names
 
 
 @dataclass
@@ -60,6 +99,8 @@ class Task:
     canceled_at: float | None = None
     # The status the task reaches after RUNNING; a later fault injector may set FAILED.
     outcome: str = SUCCEEDED
+    # The error reported as output.code and output.message when the outcome is FAILED.
+    failure: ImageFailure | None = None
 
     @property
     def scheduled_time(self) -> float:

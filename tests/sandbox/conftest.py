@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
+from gui.core.catalog import Catalog
 from gui.sandbox import Emulator
 
+from .families import write_catalog
 from .support import CLOCKED_CONFIG, FAST_CONFIG, TEST_KEY, ApiClient, FakeClock
 
 
@@ -56,3 +59,21 @@ def api(emulator: Emulator, http: httpx.Client) -> ApiClient:
 @pytest.fixture
 def clocked_api(clocked_emulator: Emulator, http: httpx.Client) -> ApiClient:
     return ApiClient(clocked_emulator, http)
+
+
+@pytest.fixture
+def editing_catalog(tmp_path: Path) -> Catalog:
+    """A catalog of the small test families in tests/sandbox/families.py."""
+    return write_catalog(tmp_path / "catalog")
+
+
+@pytest.fixture
+def editing_emulator(clock: FakeClock, editing_catalog: Catalog) -> Iterator[Emulator]:
+    config = CLOCKED_CONFIG
+    with Emulator(key=TEST_KEY, config=config, catalog=editing_catalog, clock=clock) as running:
+        yield running
+
+
+@pytest.fixture
+def editing_api(editing_emulator: Emulator, http: httpx.Client) -> ApiClient:
+    return ApiClient(editing_emulator, http)

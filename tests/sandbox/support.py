@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import time
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
+from PIL import Image
 
+from gui.core.request import build_body
 from gui.sandbox import Emulator, EmulatorConfig
 
 TEXT2IMAGE = "services/aigc/text2image/image-synthesis"
@@ -91,6 +95,29 @@ class ApiClient:
         task_id: str = response.json()["output"]["task_id"]
         return task_id
 
+    def call(
+        self,
+        model: str,
+        values: Mapping[str, Any],
+        mode: str = "async",
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        """Send field values to the model's endpoint for ``mode``, built as the app builds them."""
+        spec = self.emulator.catalog[model]
+        body = build_body(spec, values)
+        all_headers = {**self.headers(async_call=mode == "async"), **(headers or {})}
+        url = f"{self.emulator.base_url}/{spec.path(mode)}"
+        return self.http.post(url, json=body, headers=all_headers)
+
+    def finish(self, response: httpx.Response, clock: FakeClock) -> dict[str, Any]:
+        """Return the finished result of a call: the sync reply, or the task after it ends."""
+        assert response.status_code == 200, response.text
+        document: dict[str, Any] = response.json()
+        if document["output"].get("task_status") != "PENDING":
+            return document
+        clock.advance(60)
+        return self.task(document["output"]["task_id"])
+
     def task(self, task_id: str) -> dict[str, Any]:
         response = self.get(f"tasks/{task_id}")
         assert response.status_code == 200, response.text
@@ -106,3 +133,24 @@ class ApiClient:
                 return document
             assert time.monotonic() < deadline, f"task {task_id} never reached {status}"
             time.sleep(0.02)
+
+
+def output_urls(output: Mapping[str, Any]) -> list[str]:
+    """Return the result image URLs of a finished ``output`` in any result shape."""
+    if "results" in output:
+        return [item["url"] for item in output["results"] if "url" in item]
+    if "choices" in output:
+        return [item["image"] for item in output["choices"][0]["message"]["content"]]
+    for key in ("output_image_url", "image_url"):
+        if key in output:
+            return [output[key]]
+    raise AssertionError(f"no result images in {output}")
+
+
+def download_image(http: httpx.Client, url: str) -> Image.Image:
+    response = http.get(url)
+    assert response.status_code == 200, response.text
+    assert response.headers["Content-Type"] == "image/png"
+    image = Image.open(io.BytesIO(response.content))
+    image.load()
+    return image
