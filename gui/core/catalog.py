@@ -98,7 +98,14 @@ class Condition:
     values: tuple[str, ...]
 
     def holds(self, values: Mapping[str, Any]) -> bool:
-        return values.get(self.field) in self.values
+        return _condition_text(values.get(self.field)) in self.values
+
+
+def _condition_text(value: Any) -> str:
+    """Write a field value as conditions compare it: booleans as true/false, numbers as digits."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True)
@@ -371,7 +378,9 @@ def _parse_field(raw: Mapping[str, Any], where: str) -> FieldSpec:
     when = None
     if "when" in raw:
         condition = raw["when"]
-        when = Condition(str(condition["field"]), tuple(str(v) for v in condition["values"]))
+        when = Condition(
+            str(condition["field"]), tuple(_condition_text(v) for v in condition["values"])
+        )
     return FieldSpec(
         name=name,
         location=raw["location"],
