@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import signal
 import sys
 import traceback
 from pathlib import Path
-from types import TracebackType
+from types import FrameType, TracebackType
 
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -83,10 +84,12 @@ async def _main(
     closed = asyncio.Event()
     window.closed.connect(closed.set)
     app.aboutToQuit.connect(closed.set)
+    _stop_on_signals(closed)
     resumed = services.engine.resume()
     if resumed:
         log.info("Resumed %d unfinished tasks", len(resumed))
     window.show()
+    log.info("Window shown")
     try:
         if self_test:
             return await _self_test(window, services, languages)
@@ -147,6 +150,25 @@ async def _run_self_test(
         return 1
     print(f"Self-test passed: {image_path}")
     return 0
+
+
+def _stop_on_signals(closed: asyncio.Event) -> None:
+    """Let Ctrl+C and SIGTERM close the window cleanly, as closing it by hand does.
+
+    Python runs signal handlers only while it executes bytecode, so a timer wakes
+    the interpreter regularly while Qt waits for events.
+    """
+
+    def request_stop(_number: int, _frame: FrameType | None) -> None:
+        log.info("Stop requested by a signal")
+        closed.set()
+
+    signal.signal(signal.SIGINT, request_stop)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, request_stop)
+    waker = QTimer(QApplication.instance())
+    waker.timeout.connect(lambda: None)
+    waker.start(250)
 
 
 def _log_uncaught(

@@ -129,7 +129,10 @@ def build_body(
 
 
 def _is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
+    """Return whether a value counts as not given; text of only spaces counts as empty."""
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or value == []
 
 
 def _set_nested(container: dict[str, Any], dotted_key: str, value: Any) -> None:
@@ -307,16 +310,18 @@ def validate_values(model: ModelSpec, values: Mapping[str, Any]) -> list[Validat
 def validate_body(model: ModelSpec, body: Mapping[str, Any]) -> list[ValidationIssue]:
     """Check a whole request body: its structure, then every field."""
     issues = _check_structure(model, body)
+    if issues:
+        # A body of the wrong shape would only add misleading field messages.
+        return issues
     values, _extra = read_body(model, body)
-    issues.extend(validate_values(model, values))
-    return issues
+    return validate_values(model, values)
 
 
 def _check_structure(model: ModelSpec, body: Mapping[str, Any]) -> list[ValidationIssue]:
     issues: list[ValidationIssue] = []
     if not isinstance(body.get("input"), dict):
-        issue = ValidationIssue("input", body.get("input"), "type", {"expected": "an object"})
-        issues.append(issue)
+        rule = "required" if body.get("input") is None else "type"
+        issues.append(ValidationIssue("input", body.get("input"), rule, {"expected": "an object"}))
         return issues
     if "parameters" in body and not isinstance(body["parameters"], dict):
         issues.append(
@@ -327,11 +332,11 @@ def _check_structure(model: ModelSpec, body: Mapping[str, Any]) -> list[Validati
     messages = body["input"].get("messages")
     detail = None
     if not isinstance(messages, list) or not messages:
-        detail = "input.messages must hold exactly one user message"
+        detail = "input.messages must contain exactly one user message."
     elif len(messages) != 1:
-        detail = f"input.messages has {len(messages)} messages; send exactly one user message"
+        detail = f"input.messages has {len(messages)} messages; send exactly one user message."
     elif not isinstance(messages[0], dict) or messages[0].get("role") != "user":
-        detail = "the message must have role 'user'"
+        detail = "the message must have role 'user'."
     else:
         content = messages[0].get("content")
         texts = (
@@ -340,7 +345,7 @@ def _check_structure(model: ModelSpec, body: Mapping[str, Any]) -> list[Validati
             else []
         )
         if len(texts) != 1:
-            detail = f"the message content has {len(texts)} text items; send exactly one"
+            detail = f"the message content has {len(texts)} text items; send exactly one."
     if detail:
         issues.append(ValidationIssue("messages", None, "messages", {"detail": detail}))
     return issues

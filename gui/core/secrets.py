@@ -33,7 +33,16 @@ class SecretsError(Exception):
 
 
 class InvalidKeyError(SecretsError):
-    """Raised when a pasted key is empty or contains characters a key cannot have."""
+    """Raised when a pasted key is empty or contains characters a key cannot have.
+
+    ``reason`` is ``empty``, ``too_long`` or ``character``; ``params`` holds the
+    numbers the UI needs to phrase the message in its own language.
+    """
+
+    def __init__(self, message: str, reason: str, **params: object) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.params = params
 
 
 class KeyStoreError(SecretsError):
@@ -62,17 +71,25 @@ def clean_key(raw: str) -> str:
         kept.append(char)
     key = "".join(kept)
     if not key:
-        raise InvalidKeyError("The key is empty. Paste the API key from the Model Studio console.")
+        raise InvalidKeyError(
+            "The key is empty. Paste the API key from the Model Studio console.", "empty"
+        )
     if len(key) > MAX_KEY_LENGTH:
         raise InvalidKeyError(
             f"The key has {len(key)} characters; API keys are shorter than {MAX_KEY_LENGTH}. "
-            "Check that only the key was copied."
+            "Check that only the key was copied.",
+            "too_long",
+            length=len(key),
+            maximum=MAX_KEY_LENGTH,
         )
     for position, char in enumerate(key, start=1):
         if not (0x21 <= ord(char) <= 0x7E):
             raise InvalidKeyError(
                 f"Character {position} of the key is U+{ord(char):04X}, which an API key cannot "
-                "contain. Copy the key again from the Model Studio console."
+                "contain. Copy the key again from the Model Studio console.",
+                "character",
+                position=position,
+                code_point=f"U+{ord(char):04X}",
             )
     return key
 

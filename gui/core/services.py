@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import httpx
@@ -14,7 +16,7 @@ from gui.core.catalog import Catalog, load_catalog
 from gui.core.dashscope import Credentials, DashScopeClient, make_http_client
 from gui.core.engine import Engine, MissingKeyError, PollSchedule, RetryPolicy
 from gui.core.exchanges import ExchangeLog
-from gui.core.library import Library
+from gui.core.library import Library, TaskStatus
 from gui.core.paths import AppPaths
 from gui.core.regions import REGIONS
 from gui.core.secrets import KeyStore
@@ -87,7 +89,32 @@ class Services:
         emulator = Emulator(config=config, catalog=self.catalog).start()
         self._emulator = emulator
         self.use_sandbox(emulator.base_url, emulator.key)
+        self._close_orphaned_sandbox_tasks(started_at=time.time())
         return emulator
+
+    def _close_orphaned_sandbox_tasks(self, started_at: float) -> None:
+        """Mark unfinished sandbox tasks of an earlier emulator as ended.
+
+        An in-process emulator keeps tasks only while it runs, so polling them
+        would only return UNKNOWN. Images already reported as finished are still
+        downloaded: their URLs belong to the old emulator too, so they fail with an
+        explanation instead of being retried forever.
+        """
+        for record in self.library.unfinished_tasks():
+            if record.region != "sandbox" or record.created_at >= started_at:
+                continue
+            if record.status.is_terminal:
+                continue
+            self.library.save_task(
+                replace(
+                    record,
+                    status=TaskStatus.ERROR,
+                    error_code="PixelPost.Sandbox.Restarted",
+                    error_message="the emulator that ran this task has stopped",
+                    finished_at=time.time(),
+                )
+            )
+            log.info("Sandbox task %s ended: its emulator has stopped", record.id)
 
     def use_sandbox(self, base_url: str, key: str) -> None:
         """Point the sandbox region at an emulator that is already running."""

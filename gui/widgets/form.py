@@ -160,6 +160,10 @@ class FieldEditor(QWidget):
                 combo.addItem(size, size)
             for preset in spec.size.presets:
                 combo.addItem(preset, preset)
+        if spec.type == "size" and current is None:
+            # No size chosen: leave the box empty so the service default applies.
+            combo.setCurrentIndex(-1)
+            combo.setEditText("")
         combo.blockSignals(False)
         if current is not None:
             self.set_value(current)
@@ -287,6 +291,7 @@ class RequestForm(QWidget):
         # or tried to send, so a fresh form does not open covered in errors.
         self._touched: set[str] = set()
         self._reveal_all = False
+        self._filling = False
         self.retranslate(language)
         self.validate()
 
@@ -305,9 +310,14 @@ class RequestForm(QWidget):
         self.validate()
 
     def set_values(self, values: dict[str, Any]) -> None:
-        for name, value in values.items():
-            if name in self.editors:
-                self.editors[name].set_value(value)
+        """Fill fields from ``values``; filling is not editing, so no field counts as touched."""
+        self._filling = True
+        try:
+            for name, value in values.items():
+                if name in self.editors:
+                    self.editors[name].set_value(value)
+        finally:
+            self._filling = False
         self.validate()
 
     def values(self) -> dict[str, Any]:
@@ -356,6 +366,7 @@ class RequestForm(QWidget):
             editor.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_editor_edited(self, name: str) -> None:
-        self._touched.add(name)
+        if not self._filling:
+            self._touched.add(name)
         self.validate()
         self.changed.emit()

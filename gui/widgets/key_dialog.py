@@ -92,6 +92,7 @@ class KeyDialog(QDialog):
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
         self._retranslate()
         self._refresh()
 
@@ -149,19 +150,29 @@ class KeyDialog(QDialog):
 
     def _on_region_combo_changed(self, _index: int) -> None:
         self.message_label.clear()
+        # A delete armed for one region must not delete another region's key.
+        self._disarm_delete()
         self._refresh()
+
+    def _disarm_delete(self) -> None:
+        self.delete_button.setProperty("confirming", False)
+        self.delete_button.setText(tr("Delete key"))
+
+    def _show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.adjustSize()
 
     def _store(self, raw: str) -> None:
         try:
             stored = self._keys.set(self.region, raw)
         except InvalidKeyError as error:
-            self.message_label.setText(str(error))
+            self._show_message(_invalid_key_text(error))
             return
         except KeyStoreError as error:
-            self.message_label.setText(str(error))
+            self._show_message(str(error))
             return
         self.key_edit.clear()
-        self.message_label.setText(
+        self._show_message(
             tr("Saved {fingerprint} for {region}.").format(
                 fingerprint=stored.fingerprint, region=self.region_combo.currentText()
             )
@@ -181,13 +192,27 @@ class KeyDialog(QDialog):
         if self.delete_button.property("confirming"):
             self.delete_button.setProperty("confirming", False)
             self._keys.delete(self.region)
-            self.message_label.setText(tr("Deleted the key for {region}.").format(
-                region=self.region_combo.currentText()
-            ))
-            self.delete_button.setText(tr("Delete key"))
+            self._show_message(
+                tr("Deleted the key for {region}.").format(region=self.region_combo.currentText())
+            )
+            self._disarm_delete()
             self._refresh()
             self.keys_changed.emit(self.region)
             return
         # Deleting asks first: the first click arms the button, the second deletes.
         self.delete_button.setProperty("confirming", True)
         self.delete_button.setText(tr("Click again to delete"))
+
+
+def _invalid_key_text(error: InvalidKeyError) -> str:
+    if error.reason == "empty":
+        return tr("The key is empty. Paste the API key from the Model Studio console.")
+    if error.reason == "too_long":
+        return tr(
+            "The key has {length} characters; API keys are shorter than {maximum}. "
+            "Check that only the key was copied."
+        ).format(**error.params)
+    return tr(
+        "Character {position} of the key is {code_point}, which an API key cannot contain. "
+        "Copy the key again from the Model Studio console."
+    ).format(**error.params)

@@ -337,16 +337,23 @@ class MainWindow(QMainWindow):
         self.raw_json.show_error(None)
         return self._submit(ApiRequest(model_name, mode, model.path(mode), body))
 
-    def _submit(self, request: ApiRequest) -> TaskRecord | None:
+    def resend(self, record: TaskRecord) -> TaskRecord | None:
+        """Send a task's own request again, to its own region, whatever the form holds."""
+        request = ApiRequest(record.model, record.mode, record.path, record.body)
+        return self._submit(request, record.region)
+
+    def _submit(self, request: ApiRequest, region: str | None = None) -> TaskRecord | None:
+        region = region or self.region
         try:
-            record = self._services.engine.submit(request, self.region)
+            record = self._services.engine.submit(request, region)
         except RequestRejected as rejected:
             self._show_rejection(rejected.issues[0], self.model)
             return None
         except MissingKeyError:
+            region_name = REGIONS[region].name(self._languages.language)
             self.message_label.setText(
                 tr("No API key is set for {region}. Add one to send requests there.").format(
-                    region=self.region_combo.currentText()
+                    region=region_name
                 )
             )
             self.open_key_dialog()
@@ -553,9 +560,9 @@ class MainWindow(QMainWindow):
         limits = model.limits.get(priced_region)
         if limits is not None:
             lines.append(
-                tr("Limit: {rate:g} submissions per second, {running} running.").format(
-                    rate=limits.submit_per_second, running=limits.concurrency or "∞"
-                )
+                tr(
+                    "Limits: {rate:g} task submissions per second, {running} running at once."
+                ).format(rate=limits.submit_per_second, running=limits.concurrency or "∞")
             )
         self.endpoint_label.setText("\n".join(lines))
 
@@ -588,7 +595,9 @@ class MainWindow(QMainWindow):
             if index >= 0:
                 self.mode_combo.setCurrentIndex(index)
         elif action in ("retry_later", "resubmit"):
-            self.send()
+            record = self.preview.record
+            if record is not None:
+                self.resend(record)
         elif action == "edit_request" and self.form is not None:
             self.form.setFocus()
 
@@ -624,6 +633,8 @@ class MainWindow(QMainWindow):
         self.keys_button.setText(tr("API &keys…"))
         self.keys_button.setAccessibleName(tr("Manage API keys"))
         self.language_combo.setAccessibleName(tr("Language"))
+        # The last send message was written in the previous language.
+        self.message_label.clear()
         self.retired_check.setText(tr("Show retired"))
         self.retired_check.setAccessibleName(tr("Show retired models"))
         self.request_tabs.setTabText(0, tr("Form"))

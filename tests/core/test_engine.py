@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,30 @@ def test_no_key_in_any_written_file(app_paths: AppPaths, emulator: Emulator) -> 
     assert (app_paths.data_dir / "history.sqlite3").exists()
     assert files_containing(root, FAKE_KEY) == []
     assert files_containing(root, other_key) == []
+
+
+def test_sandbox_restart_ends_orphaned_tasks(app_paths: AppPaths) -> None:
+    async def scenario() -> None:
+        services = Services(app_paths, keyring_backend=MemoryKeyring(), environment={})
+        model = services.catalog["wan2.6-t2i"]
+        request = build_request(model, {"prompt": "left behind"}, "async")
+        record = services.library.new_task(
+            model=request.model,
+            region="sandbox",
+            mode="async",
+            path=request.path,
+            body=request.body,
+        )
+        services.library.save_task(replace(record, status=TaskStatus.RUNNING, task_id="gone"))
+        await services.start()
+        services.start_sandbox(EmulatorConfig(pending_seconds=0, running_seconds=0))
+        try:
+            assert services.engine.resume() == []
+            ended = services.library.get_task(record.id)
+        finally:
+            await services.aclose()
+        assert ended is not None
+        assert ended.status == TaskStatus.ERROR
+        assert ended.error_code == "PixelPost.Sandbox.Restarted"
+
+    asyncio.run(scenario())

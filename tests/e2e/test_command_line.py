@@ -119,3 +119,31 @@ def test_catalog_lists_models(tmp_path: Path) -> None:
     models = {entry["id"]: entry for entry in json.loads(result.stdout)}
     assert models["wan2.6-t2i"]["paths"]["sync"] == "services/aigc/multimodal-generation/generation"
     assert "wanx-v1" in models
+
+
+def test_ctrl_c_closes_demo_window_cleanly(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    environment["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gui", "--home", str(tmp_path), "--demo"],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    log_file = tmp_path / "logs" / "pixelpost.log"
+    try:
+        deadline = time.monotonic() + 60
+        while not (log_file.exists() and "Window shown" in log_file.read_text("utf-8")):
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "the window did not appear within 60 s"
+            time.sleep(0.1)  # polling a file another process writes; no signal to wait on
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert "PixelPost stopped" in log_file.read_text("utf-8")
