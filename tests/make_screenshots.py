@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.core.engine import PollSchedule
 from gui.core.explain import load_error_catalog
@@ -27,6 +27,27 @@ from gui.sandbox import EmulatorConfig
 from gui.widgets.i18n import LanguageManager
 from gui.widgets.main_window import MainWindow
 from tests.conftest import MemoryKeyring
+
+# Forms shown in the README: a text-to-image model, image editing with a mask, and
+# background generation (retired, so its notice shows too).
+FORMS = [
+    ("text-to-image", "wan2.6-t2i", {"prompt": "A red kite over a windy beach", "n": 2}),
+    (
+        "imageedit-mask",
+        "wanx2.1-imageedit",
+        {
+            "function": "description_edit_with_mask",
+            "prompt": "Replace the box with a vase of sunflowers",
+            "base_image_url": "sample:photo",
+            "mask_image_url": "sample:mask",
+        },
+    ),
+    (
+        "background",
+        "wanx-background-generation-v2",
+        {"base_image_url": "sample:product-rgba", "ref_prompt": "A marble table by a window"},
+    ),
+]
 
 PROMPTS = {
     "en": "An orange cat in a straw hat by a rice field at sunset, watercolour",
@@ -49,6 +70,7 @@ async def render(app: QApplication, language: str, folder: Path) -> Path:
     languages = LanguageManager(resource_dir() / "i18n", app)
     languages.apply(language)
     window = MainWindow(services, load_error_catalog(), languages, settings)
+    window.resize(1320, 900)
     window.show()
     try:
         window.select_region("sandbox")
@@ -66,6 +88,13 @@ async def render(app: QApplication, language: str, folder: Path) -> Path:
         await asyncio.sleep(0.2)  # lets the preview lay out before the grab
         target = folder / f"window-{language}.png"
         window.grab().save(str(target))
+        for name, model_id, values in FORMS:
+            assert window.select_model(model_id)
+            window.form.set_values(services.emulator.resolve_samples(dict(values)))  # type: ignore[union-attr]
+            await asyncio.sleep(0.1)
+            panel = window.findChild(QWidget, "requestPanel")
+            assert panel is not None
+            panel.grab().save(str(folder / f"form-{name}-{language}.png"))
         return target
     finally:
         window.close()

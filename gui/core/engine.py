@@ -1,8 +1,14 @@
-"""The task engine: submit, poll, download and save, persisting every step.
+"""The task engine: queue, submit, poll, download and save, persisting every step.
 
 The engine owns every task from the moment it is saved until its images are on
 disk. It runs on whatever asyncio loop calls it (qasync in the app, a plain loop
 on the command line and in tests) and reports changes through listeners.
+
+Limits: each (region, model) has a first-in, first-out gate with the model's
+submit rate and number of running tasks; status queries share one pacer at the
+service's 20 per second. A throttled submit backs off with jitter and retries on
+its own. A submit whose outcome is unknown is never repeated blindly: the engine
+looks for the task it may have created in the service's task list first.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from gui.core.catalog import Catalog, ModelSpec
@@ -26,14 +33,54 @@ from gui.core.dashscope import (
 from gui.core.library import Library, ResultImage, TaskRecord, TaskStatus
 from gui.core.request import ApiRequest, ValidationIssue, check_availability, validate_body
 from gui.core.results import extract_results
+from gui.core.scheduling import (
+    QUERY_RATE_LIMIT,
+    DurationStats,
+    Pacer,
+    PollSchedule,
+    SubmitGate,
+    backoff_delays,
+    duration_stats,
+    remaining_estimate,
+)
 
 log = logging.getLogger(__name__)
 
+__all__ = [
+    "CancelRefused",
+    "Engine",
+    "MissingKeyError",
+    "PollSchedule",
+    "RequestRejected",
+    "RetryPolicy",
+]
+
 TaskListener = Callable[[TaskRecord], None]
 CredentialsResolver = Callable[[str], Credentials]
+# Returns (submissions per second, running tasks or None) for a region and model,
+# or None when no limit applies.
+LimitsResolver = Callable[[str, str, str], tuple[float, int | None] | None]
 
 # Task results and ids are kept by the service for 24 hours.
 RESULT_LIFETIME_SECONDS = 24 * 3600
+
+# 429 codes that mean "slow down"; quota codes such as Throttling.AllocationQuota
+# mean the quota is gone, which waiting does not fix.
+RETRYABLE_THROTTLING = frozenset(
+    {
+        "Throttling",
+        "Throttling.RateQuota",
+        "Throttling.BurstRate",
+        "LimitRequests",
+        "limit_requests",
+        "limit_burst_rate",
+    }
+)
+
+# NOTE: the service writes times without a zone; they appear to be China time.
+SERVICE_TIMEZONE = timezone(timedelta(hours=8))
+# How far around the submit time the task list is searched for a lost submission.
+RECONCILE_WINDOW = timedelta(minutes=2)
 
 
 class RequestRejected(Exception):
@@ -52,24 +99,12 @@ class MissingKeyError(Exception):
         self.region = region
 
 
-@dataclass(frozen=True)
-class PollSchedule:
-    """Delays between status queries, in seconds.
+class CancelRefused(Exception):
+    """Raised when a task cannot be canceled; ``reason`` is a PixelPost or service code."""
 
-    The first query comes after ``first``; each later delay grows by ``factor``
-    up to ``maximum``. Defaults find a typical 10 to 60 s image task within a
-    few seconds of its end while sending one query every 5 s at most in steady state.
-    """
-
-    first: float = 1.0
-    factor: float = 1.5
-    maximum: float = 5.0
-
-    def delays(self) -> Iterator[float]:
-        delay = self.first
-        while True:
-            yield delay
-            delay = min(delay * self.factor, self.maximum)
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -79,6 +114,8 @@ class RetryPolicy:
     attempts: int = 5
     first_delay: float = 1.0
     maximum_delay: float = 20.0
+    # Submissions throttled with a 429 are retried this many times at most.
+    throttled_attempts: int = 8
 
 
 class Engine:
@@ -93,6 +130,8 @@ class Engine:
         *,
         poll_schedule: PollSchedule | None = None,
         retry: RetryPolicy | None = None,
+        limits: LimitsResolver | None = None,
+        query_rate: float = QUERY_RATE_LIMIT,
     ) -> None:
         self._client = client
         self._library = library
@@ -100,8 +139,12 @@ class Engine:
         self._credentials = credentials
         self._schedule = poll_schedule or PollSchedule()
         self._retry = retry or RetryPolicy()
+        self._limits = limits or self.catalog_limits
+        self._query_pacer = Pacer(query_rate)
+        self._gates: dict[tuple[str, str], SubmitGate] = {}
         self._listeners: list[TaskListener] = []
         self._running: dict[str, asyncio.Task[None]] = {}
+        self._stats: dict[str, DurationStats | None] = {}
 
     # Listeners
 
@@ -156,6 +199,84 @@ class Engine:
         self._start(record)
         return record
 
+    def track(self, task_id: str, region: str) -> TaskRecord:
+        """Follow a task submitted elsewhere (another tool, a colleague) by its id."""
+        self._credentials(region)
+        task_id = task_id.strip()
+        record = self._library.new_task(model="", region=region, mode="async", path="", body={})
+        record = self._save(
+            replace(
+                record,
+                status=TaskStatus.PENDING,
+                task_id=task_id,
+                submitted_at=record.created_at,
+                note="tracked by id",
+            )
+        )
+        log.info("Tracking task %s in %s as %s", task_id, region, record.id)
+        self._start(record)
+        return record
+
+    async def cancel(self, local_id: str) -> TaskRecord:
+        """Cancel a task: locally while queued, on the service while PENDING.
+
+        Raises CancelRefused when the task is running or already ended; the
+        service cancels only PENDING tasks.
+        """
+        record = self._library.get_task(local_id)
+        if record is None:
+            raise KeyError(local_id)
+        if record.status == TaskStatus.QUEUED:
+            running = self._running.get(local_id)
+            if running is not None:
+                running.cancel()
+                await asyncio.gather(running, return_exceptions=True)
+            return self._save(
+                replace(
+                    record,
+                    status=TaskStatus.CANCELED,
+                    note="canceled before it was sent",
+                    finished_at=time.time(),
+                )
+            )
+        if record.status == TaskStatus.RUNNING:
+            raise CancelRefused(
+                "PixelPost.Cancel.Running",
+                "the task is already running; the service cancels only PENDING tasks",
+            )
+        if record.status != TaskStatus.PENDING or record.task_id is None:
+            raise CancelRefused(
+                "PixelPost.Cancel.Ended", f"the task is {record.status.value}, not PENDING"
+            )
+        credentials = self._credentials(record.region)
+        try:
+            await self._client.cancel(credentials, record.task_id, task=record.id)
+        except ApiError as error:
+            if error.code == "UnsupportedOperation":
+                raise CancelRefused(error.code, error.message) from None
+            raise
+        running = self._running.get(local_id)
+        if running is not None:
+            running.cancel()
+            await asyncio.gather(running, return_exceptions=True)
+        latest = self._library.get_task(local_id) or record
+        canceled = self._save(
+            replace(latest, status=TaskStatus.CANCELED, finished_at=time.time(), note=None)
+        )
+        await self._release(canceled)
+        return canceled
+
+    def remaining(self, record: TaskRecord) -> float | None:
+        """Return the estimated seconds until a task finishes, from past tasks of its model."""
+        if record.status not in (TaskStatus.PENDING, TaskStatus.RUNNING):
+            return None
+        started = record.submitted_at or record.created_at
+        return remaining_estimate(self._duration_stats(record.model), time.time() - started)
+
+    def queue_position(self, record: TaskRecord) -> int | None:
+        gate = self._gates.get((record.region, record.model))
+        return gate.position(record.id) if gate is not None else None
+
     def resume(self) -> list[TaskRecord]:
         """Pick up every unfinished task from the library; return them."""
         resumed = []
@@ -163,6 +284,10 @@ class Engine:
             if record.id in self._running:
                 continue
             log.info("Resuming task %s (%s)", record.id, record.status.value)
+            if record.status in (TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.SUSPENDED):
+                gate = self._gate(record)
+                if gate is not None:
+                    gate.hold(record.id)
             resumed.append(record)
             self._start(record)
         return resumed
@@ -192,6 +317,43 @@ class Engine:
         await asyncio.gather(*running, return_exceptions=True)
         self._running.clear()
 
+    # Limits
+
+    def catalog_limits(
+        self, region: str, model_id: str, mode: str
+    ) -> tuple[float, int | None] | None:
+        """Return the catalog's limits; the sandbox uses Beijing's, as the service would."""
+        model = self._catalog.get(model_id)
+        if model is None:
+            return None
+        limits = model.limits.get("beijing" if region == "sandbox" else region)
+        if limits is None:
+            return None
+        # Sync calls have no limit on tasks running at once.
+        concurrency = limits.concurrency if mode == "async" else None
+        return limits.submit_per_second, concurrency
+
+    def _gate(self, record: TaskRecord) -> SubmitGate | None:
+        key = (record.region, record.model)
+        gate = self._gates.get(key)
+        if gate is None:
+            limits = self._limits(record.region, record.model, record.mode)
+            if limits is None:
+                return None
+            gate = SubmitGate(*limits)
+            self._gates[key] = gate
+        return gate
+
+    async def _release(self, record: TaskRecord) -> None:
+        gate = self._gates.get((record.region, record.model))
+        if gate is not None:
+            await gate.leave(record.id)
+
+    def _duration_stats(self, model: str) -> DurationStats | None:
+        if model not in self._stats:
+            self._stats[model] = duration_stats(self._library.durations(model))
+        return self._stats[model]
+
     # Task lifecycle
 
     def _start(self, record: TaskRecord) -> None:
@@ -214,7 +376,7 @@ class Engine:
         except Exception as error:
             log.exception("Task %s stopped by an unexpected error", record.id)
             latest = self._library.get_task(record.id) or record
-            self._save(
+            record = self._save(
                 replace(
                     latest,
                     status=TaskStatus.ERROR,
@@ -223,20 +385,16 @@ class Engine:
                     finished_at=time.time(),
                 )
             )
+        finally:
+            latest = self._library.get_task(record.id) or record
+            if latest.status.is_terminal:
+                await self._release(latest)
 
     async def _advance(self, record: TaskRecord) -> TaskRecord:
         if record.status == TaskStatus.QUEUED:
             record = await self._submit(record)
         elif record.status == TaskStatus.SUBMITTING:
-            record = self._save(
-                replace(
-                    record,
-                    status=TaskStatus.ERROR,
-                    error_code="PixelPost.Submit.OutcomeUnknown",
-                    error_message="the app stopped while the submit request was under way",
-                    finished_at=time.time(),
-                )
-            )
+            record = await self._reconcile(record, "the app stopped while submitting")
         if record.status in (TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.SUSPENDED):
             record = await self._poll(record)
         if record.status == TaskStatus.SUCCEEDED and record.downloads_pending:
@@ -248,17 +406,52 @@ class Engine:
             credentials = self._credentials(record.region)
         except MissingKeyError as error:
             return self._fail(record, "PixelPost.Key.Missing", str(error))
+        gate = self._gate(record)
+        if gate is not None:
+            await gate.enter(record.id, lambda position: self._on_queued(record, position))
         request = ApiRequest(record.model, record.mode, record.path, record.body)
-        record = self._save(replace(record, status=TaskStatus.SUBMITTING, submitted_at=time.time()))
-        try:
-            data = await self._client.submit(credentials, request, task=record.id)
-        except NetworkError as error:
-            code = "PixelPost.Submit.OutcomeUnknown" if error.sent else error.code
-            return self._fail(record, code, error.message)
-        except DashScopeError as error:
-            return self._fail(
-                record, error.code, error.message, status=error.status, request_id=error.request_id
+        throttling = backoff_delays(self._retry.first_delay, 30.0)
+        for attempt in range(1, self._retry.throttled_attempts + 1):
+            record = self._save(
+                replace(record, status=TaskStatus.SUBMITTING, submitted_at=time.time(), note=None)
             )
+            try:
+                data = await self._client.submit(credentials, request, task=record.id)
+                break
+            except NetworkError as error:
+                if error.sent:
+                    return await self._reconcile(record, error.message)
+                return self._fail(record, error.code, error.message)
+            except ApiError as error:
+                throttled = error.status == 429 and error.code in RETRYABLE_THROTTLING
+                if not throttled or attempt == self._retry.throttled_attempts:
+                    return self._fail(
+                        record,
+                        error.code,
+                        error.message,
+                        status=error.status,
+                        request_id=error.request_id,
+                    )
+                delay = next(throttling)
+                log.info("Task %s throttled (%s); retrying in %.1f s", record.id, error.code, delay)
+                record = self._save(
+                    replace(
+                        record,
+                        status=TaskStatus.QUEUED,
+                        note=f"throttled by the service ({error.code}); retrying in {delay:.0f} s",
+                    )
+                )
+                await asyncio.sleep(delay)
+                if gate is not None:
+                    await gate.pacer.wait()
+            except DashScopeError as error:
+                return self._fail(
+                    record,
+                    error.code,
+                    error.message,
+                    status=error.status,
+                    request_id=error.request_id,
+                )
         request_id = data.get("request_id")
         if record.mode == "sync":
             return self._apply_output(
@@ -275,11 +468,77 @@ class Engine:
             )
         )
 
+    def _on_queued(self, record: TaskRecord, position: int) -> None:
+        latest = self._library.get_task(record.id) or record
+        self._save(replace(latest, status=TaskStatus.QUEUED, note=f"queued: position {position}"))
+
+    async def _reconcile(self, record: TaskRecord, reason: str) -> TaskRecord:
+        """Find the task a submit with an unknown outcome may have created.
+
+        The task list is searched for tasks of the same model created around the
+        submit time that no local record tracks. One match is adopted and polled;
+        none means the submit most likely never arrived, and the user may resend.
+        """
+        if record.mode != "async":
+            return self._fail(record, "PixelPost.Submit.OutcomeUnknown", reason)
+        log.warning(
+            "Task %s: submit outcome unknown (%s); searching the task list", record.id, reason
+        )
+        submitted = datetime.fromtimestamp(
+            record.submitted_at or record.created_at, SERVICE_TIMEZONE
+        )
+        params: dict[str, str | int] = {
+            "model_name": record.model,
+            "start_time": (submitted - RECONCILE_WINDOW).strftime("%Y%m%d%H%M%S"),
+            "end_time": (datetime.now(SERVICE_TIMEZONE) + RECONCILE_WINDOW).strftime(
+                "%Y%m%d%H%M%S"
+            ),
+            "page_no": 1,
+            "page_size": 100,
+        }
+        try:
+            credentials = self._credentials(record.region)
+            listing = await self._client.list_tasks(credentials, params)
+        except (DashScopeError, MissingKeyError) as error:
+            return self._fail(
+                record,
+                "PixelPost.Submit.OutcomeUnknown",
+                f"{reason}; the task list could not be read ({error})",
+            )
+        known = self._library.known_task_ids()
+        candidates = [
+            item
+            for item in listing.get("data") or []
+            if isinstance(item, dict) and item.get("task_id") and item["task_id"] not in known
+        ]
+        if not candidates:
+            return self._fail(
+                record,
+                "PixelPost.Submit.OutcomeUnknown",
+                f"{reason}; the service lists no matching task, so the request most likely "
+                "did not arrive",
+            )
+        chosen = min(candidates, key=lambda item: _distance(item.get("gmt_create"), submitted))
+        log.info("Task %s reconciled with service task %s", record.id, chosen["task_id"])
+        return self._save(
+            replace(
+                record,
+                status=_status(chosen.get("status"), TaskStatus.PENDING),
+                task_id=str(chosen["task_id"]),
+                request_id=chosen.get("request_id") or record.request_id,
+                note="found in the task list after the connection broke",
+            )
+        )
+
     async def _poll(self, record: TaskRecord) -> TaskRecord:
         credentials = self._credentials(record.region)
         failures = 0
-        for delay in self._schedule.delays():
+        started = record.submitted_at or record.created_at
+        stats = self._duration_stats(record.model)
+        delays: Iterator[float] = self._schedule.delays(stats, time.time() - started)
+        for delay in delays:
             await asyncio.sleep(delay)
+            await self._query_pacer.wait()
             assert record.task_id is not None
             try:
                 data = await self._client.query(credentials, record.task_id, task=record.id)
@@ -290,7 +549,10 @@ class Engine:
                 record = self._save(replace(record, note=f"retrying after {error.code}"))
                 continue
             except ApiError as error:
-                if error.status is not None and error.status >= 500:
+                transient = error.status is not None and (
+                    error.status >= 500 or error.status == 429
+                )
+                if transient:
                     failures += 1
                     if failures < self._retry.attempts:
                         record = self._save(replace(record, note=f"retrying after {error.code}"))
@@ -308,6 +570,7 @@ class Engine:
             status = _status(output.get("task_status"), record.status)
             record = replace(record, polls=record.polls + 1, note=None)
             if status.is_terminal:
+                self._stats.pop(record.model, None)
                 return self._apply_output(record, data, status)
             if status != record.status:
                 record = self._save(replace(record, status=status))
@@ -393,6 +656,10 @@ class Engine:
                     raise
             except ApiError as error:
                 if error.status is None or error.status < 500 or attempt == self._retry.attempts:
+                    if _expired(record) and error.code != "PixelPost.Download.Expired":
+                        raise ApiError(
+                            "PixelPost.Download.Expired", error.message, status=error.status
+                        ) from None
                     raise
             await asyncio.sleep(delay)
             delay = min(delay * 2, self._retry.maximum_delay)
@@ -417,8 +684,8 @@ class Engine:
     ) -> TaskRecord:
         """Mark a task as stopped by an error.
 
-        ``keep_task`` is True when the task exists on the service: its status stays
-        as last seen and only the error is recorded.
+        ``keep_task`` is True when the task exists on the service: it may still
+        finish there, and the note says so.
         """
         log.warning("Task %s: %s %s (request %s)", record.id, code, message, request_id)
         return self._save(
@@ -433,6 +700,23 @@ class Engine:
                 note="the task may still finish on the service" if keep_task else None,
             )
         )
+
+
+def _expired(record: TaskRecord) -> bool:
+    finished = record.finished_at or record.created_at
+    return time.time() - finished > RESULT_LIFETIME_SECONDS
+
+
+def _distance(gmt_create: Any, submitted: datetime) -> float:
+    if not isinstance(gmt_create, str):
+        return float("inf")
+    for pattern in ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S"):
+        try:
+            created = datetime.strptime(gmt_create, pattern).replace(tzinfo=SERVICE_TIMEZONE)
+        except ValueError:
+            continue
+        return abs((created - submitted).total_seconds())
+    return float("inf")
 
 
 def _status(value: Any, default: TaskStatus) -> TaskStatus:

@@ -113,7 +113,10 @@ class TaskRecord:
 
     @property
     def downloads_pending(self) -> bool:
-        return any(image.url and not image.saved for image in self.results)
+        """Return whether an image still waits for download (failed downloads do not)."""
+        return any(
+            image.url and not image.saved and not image.error_code for image in self.results
+        )
 
     @property
     def saved_files(self) -> list[str]:
@@ -234,6 +237,30 @@ class Library:
         records = [_record_from_json(json.loads(row[0])) for row in rows]
         return [r for r in records if not r.status.is_terminal or r.downloads_pending]
 
+    def durations(self, model: str, limit: int = 50) -> list[float]:
+        """Return seconds from submission to the end of recent successful tasks of ``model``."""
+        rows = self._db.execute(
+            "SELECT record FROM tasks WHERE model = ? AND status = 'SUCCEEDED'"
+            " ORDER BY created_at DESC LIMIT ?",
+            (model, limit),
+        ).fetchall()
+        durations = []
+        for row in rows:
+            record = _record_from_json(json.loads(row[0]))
+            if record.mode != "async":
+                continue
+            # The service's own timestamps leave out the client's polling delay.
+            measured = _service_duration(record.service_times)
+            if measured is None and record.submitted_at and record.finished_at:
+                measured = record.finished_at - record.submitted_at
+            if measured is not None and measured >= 0:
+                durations.append(measured)
+        return durations
+
+    def known_task_ids(self) -> set[str]:
+        rows = self._db.execute("SELECT task_id FROM tasks WHERE task_id IS NOT NULL").fetchall()
+        return {str(row[0]) for row in rows}
+
     # Exchanges
 
     def save_exchange(self, exchange: Exchange) -> None:
@@ -316,6 +343,26 @@ class Library:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+
+def _service_duration(times: Mapping[str, str]) -> float | None:
+    start, end = times.get("submit_time"), times.get("end_time")
+    if not start or not end:
+        return None
+    try:
+        return (_parse_service_time(end) - _parse_service_time(start)).total_seconds()
+    except ValueError:
+        return None
+
+
+def _parse_service_time(text: str) -> datetime:
+    """Parse ``YYYY-MM-DD HH:MM:SS[.mmm]``; the service leaves out milliseconds at times."""
+    for pattern in ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    raise ValueError(f"unexpected service time {text!r}")
 
 
 def _write_synced(path: Path, data: bytes) -> None:

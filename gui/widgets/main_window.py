@@ -525,14 +525,15 @@ class MainWindow(QMainWindow):
     def _update_endpoint(self, *_args: Any) -> None:
         model, mode = self.model, self.mode
         self._update_notice()
-        if model is None or model.is_retired():
+        if model is None:
             self.send_button.setEnabled(False)
             return
         if mode is None:
             self.endpoint_label.setText(self._region_problem(model))
             self.send_button.setEnabled(False)
             return
-        self.send_button.setEnabled(True)
+        # A retired model's form stays readable, but the service would reject it.
+        self.send_button.setEnabled(not model.is_retired())
         lines = [f"POST …/api/v1/{model.path(mode)}"]
         if mode == "async":
             lines.append(tr("Header X-DashScope-Async: enable; the result is polled."))
