@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "CancelRefused",
     "Engine",
+    "LimitsResolver",
     "MissingKeyError",
     "PollSchedule",
     "RequestRejected",

@@ -14,7 +14,7 @@ from keyring.backend import KeyringBackend
 
 from gui.core.catalog import Catalog, load_catalog
 from gui.core.dashscope import Credentials, DashScopeClient, make_http_client
-from gui.core.engine import Engine, MissingKeyError, PollSchedule, RetryPolicy
+from gui.core.engine import Engine, LimitsResolver, MissingKeyError, PollSchedule, RetryPolicy
 from gui.core.exchanges import ExchangeLog
 from gui.core.library import Library, TaskStatus
 from gui.core.paths import AppPaths
@@ -44,6 +44,7 @@ class Services:
         poll_schedule: PollSchedule | None = None,
         retry: RetryPolicy | None = None,
         catalog: Catalog | None = None,
+        limits: LimitsResolver | None = None,
     ) -> None:
         paths.create()
         self.paths = paths
@@ -56,6 +57,7 @@ class Services:
         self._transport = transport
         self._poll_schedule = poll_schedule
         self._retry = retry
+        self._limits = limits
         self._base_urls = {region.id: region.base_url for region in REGIONS.values()}
         self._emulator: Emulator | None = None
         self.http: httpx.AsyncClient | None = None
@@ -80,6 +82,7 @@ class Services:
             self.credentials,
             poll_schedule=self._poll_schedule,
             retry=self._retry,
+            limits=self._limits,
         )
 
     def start_sandbox(self, config: EmulatorConfig | None = None) -> Emulator:
