@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Callable
 
 import httpx
@@ -37,10 +38,23 @@ async def start(paths: AppPaths, emulator: Emulator, limits: LimitsResolver | No
     return services
 
 
-async def until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
-    async with asyncio.timeout(seconds):
-        while not condition():
-            await asyncio.sleep(0.01)
+async def until(services: Services, condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Wait until ``condition`` holds, checking it after every task change the engine reports."""
+    changed = asyncio.Event()
+
+    def on_change(_record: TaskRecord) -> None:
+        changed.set()
+
+    services.engine.add_listener(on_change)
+    try:
+        async with asyncio.timeout(seconds):
+            while True:
+                changed.clear()
+                if condition():
+                    return
+                await changed.wait()
+    finally:
+        services.engine.remove_listener(on_change)
 
 
 def status_of(services: Services, local_id: str) -> TaskRecord:
@@ -63,7 +77,7 @@ def test_queue_respects_concurrency_and_order(app_paths: AppPaths) -> None:
             services = await start(app_paths, emulator, one_at_a_time)
             try:
                 records = [submit(services, f"prompt {number}") for number in range(3)]
-                await until(lambda: "position 2" in (status_of(services, records[2].id).note or ""))
+                await until(services, lambda: "position 2" in (status_of(services, records[2].id).note or ""))
                 assert status_of(services, records[1].id).note == "queued: position 1"
                 for record in records:
                     await services.engine.wait(record.id)
@@ -76,7 +90,7 @@ def test_queue_respects_concurrency_and_order(app_paths: AppPaths) -> None:
     assert [record.status for record in finished] == [TaskStatus.SUCCEEDED] * 3
     prompts = [task.body["input"]["prompt"] for task in tasks]
     assert prompts == ["prompt 0", "prompt 1", "prompt 2"]
-    for earlier, later in zip(tasks, tasks[1:], strict=False):
+    for earlier, later in itertools.pairwise(tasks):
         assert earlier.finished is not None
         assert later.created >= earlier.finished - 0.05
 
@@ -90,7 +104,7 @@ def test_cancel_queued_task_locally(app_paths: AppPaths) -> None:
             try:
                 first = submit(services, "first")
                 second = submit(services, "second")
-                await until(lambda: status_of(services, second.id).note == "queued: position 1")
+                await until(services, lambda: status_of(services, second.id).note == "queued: position 1")
                 canceled = await services.engine.cancel(second.id)
                 assert canceled.status == TaskStatus.CANCELED
                 assert status_of(services, first.id).status != TaskStatus.CANCELED
@@ -110,7 +124,7 @@ def test_cancel_pending_on_service_and_refuse_running(app_paths: AppPaths) -> No
             services = await start(app_paths, emulator)
             try:
                 record = submit(services, "cancel me")
-                await until(lambda: status_of(services, record.id).status == TaskStatus.PENDING)
+                await until(services, lambda: status_of(services, record.id).status == TaskStatus.PENDING)
                 canceled = await services.engine.cancel(record.id)
                 assert canceled.status == TaskStatus.CANCELED
                 assert not services.engine.is_active(record.id)
@@ -127,7 +141,7 @@ def test_cancel_pending_on_service_and_refuse_running(app_paths: AppPaths) -> No
             services = await start(app_paths, emulator)
             try:
                 record = submit(services, "already running")
-                await until(lambda: status_of(services, record.id).status == TaskStatus.RUNNING)
+                await until(services, lambda: status_of(services, record.id).status == TaskStatus.RUNNING)
                 with pytest.raises(CancelRefused) as refused:
                     await services.engine.cancel(record.id)
                 assert refused.value.reason == "PixelPost.Cancel.Running"

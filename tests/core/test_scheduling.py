@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 
 import pytest
@@ -30,7 +31,7 @@ def test_pacer_spaces_calls() -> None:
         return stamps
 
     stamps = asyncio.run(scenario())
-    gaps = [later - earlier for earlier, later in zip(stamps, stamps[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(stamps)]
     assert min(gaps) >= 0.045
 
 
