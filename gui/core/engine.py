@@ -212,6 +212,7 @@ class Engine:
                 task_id=task_id,
                 submitted_at=record.created_at,
                 note="tracked by id",
+                note_code="tracked",
             )
         )
         log.info("Tracking task %s in %s as %s", task_id, region, record.id)
@@ -237,6 +238,7 @@ class Engine:
                     record,
                     status=TaskStatus.CANCELED,
                     note="canceled before it was sent",
+                    note_code="canceled_locally",
                     finished_at=time.time(),
                 )
             )
@@ -262,7 +264,13 @@ class Engine:
             await asyncio.gather(running, return_exceptions=True)
         latest = self._library.get_task(local_id) or record
         canceled = self._save(
-            replace(latest, status=TaskStatus.CANCELED, finished_at=time.time(), note=None)
+            replace(
+                latest,
+                status=TaskStatus.CANCELED,
+                finished_at=time.time(),
+                note=None,
+                note_code=None,
+            )
         )
         await self._release(canceled)
         return canceled
@@ -414,7 +422,13 @@ class Engine:
         throttling = backoff_delays(self._retry.first_delay, 30.0)
         for attempt in range(1, self._retry.throttled_attempts + 1):
             record = self._save(
-                replace(record, status=TaskStatus.SUBMITTING, submitted_at=time.time(), note=None)
+                replace(
+                    record,
+                    status=TaskStatus.SUBMITTING,
+                    submitted_at=time.time(),
+                    note=None,
+                    note_code=None,
+                )
             )
             try:
                 data = await self._client.submit(credentials, request, task=record.id)
@@ -440,6 +454,8 @@ class Engine:
                         record,
                         status=TaskStatus.QUEUED,
                         note=f"throttled by the service ({error.code}); retrying in {delay:.0f} s",
+                        note_code="throttled",
+                        note_params={"code": error.code, "seconds": round(delay)},
                     )
                 )
                 await asyncio.sleep(delay)
@@ -471,7 +487,15 @@ class Engine:
 
     def _on_queued(self, record: TaskRecord, position: int) -> None:
         latest = self._library.get_task(record.id) or record
-        self._save(replace(latest, status=TaskStatus.QUEUED, note=f"queued: position {position}"))
+        self._save(
+            replace(
+                latest,
+                status=TaskStatus.QUEUED,
+                note=f"queued: position {position}",
+                note_code="queued",
+                note_params={"position": position},
+            )
+        )
 
     async def _reconcile(self, record: TaskRecord, reason: str) -> TaskRecord:
         """Find the task a submit with an unknown outcome may have created.
@@ -528,6 +552,7 @@ class Engine:
                 task_id=str(chosen["task_id"]),
                 request_id=chosen.get("request_id") or record.request_id,
                 note="found in the task list after the connection broke",
+                note_code="reconciled",
             )
         )
 
@@ -547,7 +572,14 @@ class Engine:
                 failures += 1
                 if failures >= self._retry.attempts:
                     return self._fail(record, error.code, error.message, keep_task=True)
-                record = self._save(replace(record, note=f"retrying after {error.code}"))
+                record = self._save(
+                    replace(
+                        record,
+                        note=f"retrying after {error.code}",
+                        note_code="retrying",
+                        note_params={"code": error.code},
+                    )
+                )
                 continue
             except ApiError as error:
                 transient = error.status is not None and (
@@ -556,7 +588,14 @@ class Engine:
                 if transient:
                     failures += 1
                     if failures < self._retry.attempts:
-                        record = self._save(replace(record, note=f"retrying after {error.code}"))
+                        record = self._save(
+                            replace(
+                                record,
+                                note=f"retrying after {error.code}",
+                                note_code="retrying",
+                                note_params={"code": error.code},
+                            )
+                        )
                         continue
                 return self._fail(
                     record,
@@ -569,7 +608,7 @@ class Engine:
             failures = 0
             output = data.get("output") or {}
             status = _status(output.get("task_status"), record.status)
-            record = replace(record, polls=record.polls + 1, note=None)
+            record = replace(record, polls=record.polls + 1, note=None, note_code=None)
             if status.is_terminal:
                 self._stats.pop(record.model, None)
                 return self._apply_output(record, data, status)
@@ -699,6 +738,7 @@ class Engine:
                 request_id=request_id or record.request_id,
                 finished_at=time.time(),
                 note="the task may still finish on the service" if keep_task else None,
+                note_code="may_finish" if keep_task else None,
             )
         )
 

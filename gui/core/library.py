@@ -96,7 +96,12 @@ class TaskRecord:
     usage: dict[str, Any] = field(default_factory=dict)
     service_times: dict[str, str] = field(default_factory=dict)
     polls: int = 0
-    note: str | None = None  # why a task waits or stopped, for the task list
+    note: str | None = None  # why a task waits or stopped, in English for logs
+    # The same fact as a code with its values, for the UI to phrase: queued
+    # (position), throttled (code, seconds), retrying (code), tracked, canceled_locally,
+    # reconciled, may_finish.
+    note_code: str | None = None
+    note_params: dict[str, Any] = field(default_factory=dict)
     # The service's last ``output`` object, kept for shapes the app does not know.
     output: dict[str, Any] = field(default_factory=dict)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt, Signal
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -23,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.catalog import ModelSpec
-from gui.core.engine import MissingKeyError, RequestRejected
+from gui.core.dashscope import DashScopeError
+from gui.core.engine import CancelRefused, MissingKeyError, RequestRejected
 from gui.core.explain import ErrorCatalog
-from gui.core.library import TaskRecord
+from gui.core.library import TaskRecord, TaskStatus
 from gui.core.regions import REGIONS
 from gui.core.request import ApiRequest, ValidationIssue, build_request, read_body, validate_body
 from gui.core.services import Services
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
         self._model_name: str | None = None
         self._pending_model_name: str | None = None
         self._notice_action: tuple[str, str] | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
         self.bridge = EngineBridge(services, self)
         self.bridge.task_changed.connect(self._on_bridge_task_changed)
 
@@ -78,11 +83,8 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self._build_request_panel())
-        self.task_model = TaskTableModel(self)
-        self.task_view = TaskTableView(splitter)
-        self.task_view.setModel(self.task_model)
-        self.task_view.selectionModel().selectionChanged.connect(self._on_task_selection_changed)
-        splitter.addWidget(self.task_view)
+        self.task_model = TaskTableModel(self, services.engine.remaining)
+        splitter.addWidget(self._build_task_panel(splitter))
         self.preview = PreviewPanel(errors, splitter)
         self.preview.error_panel.action_requested.connect(self._on_error_action_requested)
         splitter.addWidget(self.preview)
@@ -204,6 +206,116 @@ class MainWindow(QMainWindow):
         self.send_button.clicked.connect(self.send)
         layout.addWidget(self.send_button)
         return panel
+
+    def _build_task_panel(self, parent: QWidget) -> QWidget:
+        panel = QWidget(parent)
+        panel.setObjectName("taskPanel")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.task_view = TaskTableView(panel)
+        self.task_view.setModel(self.task_model)
+        self.task_view.selectionModel().selectionChanged.connect(self._on_task_selection_changed)
+        layout.addWidget(self.task_view, 1)
+        row = QHBoxLayout()
+        self.cancel_button = QPushButton(panel)
+        self.cancel_button.setObjectName("cancelTaskButton")
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.resend_button = QPushButton(panel)
+        self.resend_button.setObjectName("resendTaskButton")
+        self.resend_button.clicked.connect(self._on_resend_button_clicked)
+        self.track_edit = QLineEdit(panel)
+        self.track_edit.setObjectName("trackTaskEdit")
+        self.track_edit.returnPressed.connect(self._on_track_requested)
+        self.track_button = QPushButton(panel)
+        self.track_button.setObjectName("trackTaskButton")
+        self.track_button.clicked.connect(self._on_track_requested)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.resend_button)
+        row.addStretch(1)
+        row.addWidget(self.track_edit, 2)
+        row.addWidget(self.track_button)
+        layout.addLayout(row)
+        self.task_message = QLabel(panel)
+        self.task_message.setObjectName("taskMessageLabel")
+        self.task_message.setWordWrap(True)
+        layout.addWidget(self.task_message)
+        self._update_task_buttons()
+        return panel
+
+    def _selected_record(self) -> TaskRecord | None:
+        rows = self.task_view.selectionModel().selectedRows()
+        return self.task_model.record(rows[0].row()) if rows else None
+
+    def _update_task_buttons(self) -> None:
+        record = self._selected_record()
+        cancelable = record is not None and record.status in (
+            TaskStatus.QUEUED,
+            TaskStatus.PENDING,
+            TaskStatus.RUNNING,
+        )
+        self.cancel_button.setEnabled(cancelable)
+        self.resend_button.setEnabled(record is not None and bool(record.body))
+
+    def _on_cancel_button_clicked(self) -> None:
+        record = self._selected_record()
+        if record is not None:
+            self._background(self._cancel(record))
+
+    async def _cancel(self, record: TaskRecord) -> None:
+        self.cancel_button.setEnabled(False)
+        try:
+            await self._services.engine.cancel(record.id)
+            self.task_message.setText(tr("Task canceled."))
+        except CancelRefused as refused:
+            if refused.reason == "PixelPost.Cancel.Running":
+                self.task_message.setText(
+                    tr(
+                        "The task is already running and cannot be canceled: the service "
+                        "cancels only tasks that are still PENDING. It will finish and be "
+                        "billed as usual."
+                    )
+                )
+            else:
+                self.task_message.setText(
+                    tr("The task cannot be canceled: {reason}").format(reason=str(refused))
+                )
+        except DashScopeError as error:
+            self.task_message.setText(
+                tr("Canceling failed: {code} {message}").format(
+                    code=error.code, message=error.message
+                )
+            )
+        finally:
+            self._update_task_buttons()
+
+    def _on_resend_button_clicked(self) -> None:
+        record = self._selected_record()
+        if record is not None:
+            self.resend(record)
+
+    def _on_track_requested(self) -> None:
+        task_id = self.track_edit.text().strip()
+        if not task_id:
+            self.task_message.setText(tr("Paste a task ID to track a task submitted elsewhere."))
+            return
+        try:
+            record = self._services.engine.track(task_id, self.region)
+        except MissingKeyError:
+            self.task_message.setText(
+                tr("No API key is set for {region}. Add one to send requests there.").format(
+                    region=self.region_combo.currentText()
+                )
+            )
+            return
+        self.track_edit.clear()
+        self._select_task(record.id)
+        self.task_message.setText(tr("Tracking task {id}.").format(id=task_id))
+
+    def _background(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        """Run a coroutine on the event loop, keeping a reference until it ends."""
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def _fill_regions(self) -> None:
         self.region_combo.blockSignals(True)
@@ -576,11 +688,14 @@ class MainWindow(QMainWindow):
         selected = self.preview.record
         if selected is not None and selected.id == record.id:
             self.preview.show_task(record)
+            self._update_task_buttons()
 
     def _on_task_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
         indexes = selected.indexes()
         record = self.task_model.record(indexes[0].row()) if indexes else None
         self.preview.show_task(record)
+        self.task_message.clear()
+        self._update_task_buttons()
 
     def _select_task(self, local_id: str) -> None:
         row = self.task_model.row_of(local_id)
@@ -642,6 +757,14 @@ class MainWindow(QMainWindow):
         self.request_tabs.setTabText(1, tr("JSON"))
         self.request_tabs.setAccessibleName(tr("Request editor"))
         self.raw_json.retranslate()
+        self.cancel_button.setText(tr("Cancel task"))
+        self.cancel_button.setAccessibleName(tr("Cancel the selected task"))
+        self.resend_button.setText(tr("Send again"))
+        self.resend_button.setAccessibleName(tr("Send the selected task's request again"))
+        self.track_edit.setPlaceholderText(tr("Task ID submitted elsewhere"))
+        self.track_edit.setAccessibleName(tr("Task ID to track"))
+        self.track_button.setText(tr("Track"))
+        self.track_button.setAccessibleName(tr("Track the task with this ID"))
         self.send_button.setText(tr("&Send (Ctrl+Enter)"))
         self.send_button.setAccessibleName(tr("Send request"))
         self.task_view.setAccessibleName(tr("Task list"))

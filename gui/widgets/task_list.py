@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,6 +33,27 @@ STATUS_COLOURS = {
 }
 
 
+def note_text(record: TaskRecord) -> str | None:
+    """Return why a task waits or how it ended, in the UI language."""
+    code, params = record.note_code, record.note_params
+    if code == "queued":
+        return tr("Queued, position {position}").format(position=params.get("position", "?"))
+    if code == "throttled":
+        return tr("Waiting: the service limited requests ({code}); retrying in {seconds} s").format(
+            code=params.get("code", ""), seconds=params.get("seconds", "?")
+        )
+    if code == "retrying":
+        return tr("Retrying after {code}").format(code=params.get("code", ""))
+    if code == "tracked":
+        return tr("Tracked by task ID")
+    if code == "canceled_locally":
+        return tr("Canceled before it was sent")
+    if code == "reconciled":
+        return tr("Found in the task list after the connection broke")
+    if code == "may_finish":
+        return tr("Stopped checking; the task may still finish on the service")
+    return None
+
 
 def format_elapsed(seconds: float) -> str:
     seconds = max(0, int(seconds))
@@ -45,8 +67,14 @@ class TaskTableModel(QAbstractTableModel):
 
     RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        remaining: Callable[[TaskRecord], float | None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        # Estimated seconds left for a running task, from past tasks of its model.
+        self._remaining = remaining or (lambda _record: None)
         self._records: list[TaskRecord] = []
         self._rows: dict[str, int] = {}
         # Elapsed times of unfinished tasks tick once a second.
@@ -109,7 +137,7 @@ class TaskTableModel(QAbstractTableModel):
             if column == PROMPT:
                 return record.prompt
             if column == STATUS:
-                return record.note or record.error_code or status_text(record.status)
+                return note_text(record) or record.error_code or status_text(record.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             colour = STATUS_COLOURS.get(record.status)
             return QBrush(QColor(colour)) if colour else None
@@ -120,6 +148,9 @@ class TaskTableModel(QAbstractTableModel):
     def _display(self, record: TaskRecord, column: int) -> str:
         if column == STATUS:
             text = status_text(record.status)
+            waiting = note_text(record)
+            if waiting and not record.status.is_terminal:
+                text = waiting
             if record.status == TaskStatus.SUCCEEDED and record.downloads_pending:
                 text = tr("Saving images…")
             elif record.status == TaskStatus.SUCCEEDED and record.error_code:
@@ -135,7 +166,13 @@ class TaskTableModel(QAbstractTableModel):
             return prompt if len(prompt) <= 80 else prompt[:79] + "…"
         if column == ELAPSED:
             end = record.finished_at or time.time()
-            return format_elapsed(end - record.created_at)
+            elapsed = format_elapsed(end - record.created_at)
+            left = self._remaining(record)
+            if left is None:
+                return elapsed
+            return tr("{elapsed} (about {left} left)").format(
+                elapsed=elapsed, left=format_elapsed(left)
+            )
         if column == TASK_ID:
             return record.task_id or ""
         return ""
