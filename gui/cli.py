@@ -49,8 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     send.add_argument("request", type=Path, help="JSON request body file")
     send.add_argument(
+        "--home",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="keep settings, history, logs and results under this folder",
+    )
+    send.add_argument(
         "--region",
         default="sandbox",
+        type=str.lower,
         help="beijing, singapore, virginia or sandbox (default: sandbox, the built-in emulator)",
     )
     send.add_argument(
@@ -61,6 +68,56 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("catalog", help="print every catalog model as JSON")
+
+    import_curl = commands.add_parser(
+        "import-curl",
+        help="print the request a curl command sends, as JSON",
+        description="Read a curl command in bash, cmd.exe or PowerShell syntax from FILE and "
+        "print its method, base URL, path, async header and JSON body, with the catalog model "
+        "and region it matches. A key written in the command is never printed.",
+    )
+    import_curl.add_argument(
+        "file", help="text file holding the curl command, or - to read standard input"
+    )
+    import_curl.add_argument(
+        "--shell",
+        choices=("bash", "cmd", "powershell"),
+        help="syntax of the command (default: detected from the text)",
+    )
+
+    export = commands.add_parser(
+        "export",
+        help="print a request file as a curl, PowerShell or Python script",
+        description="Print REQUEST.json (a body as in the API documentation) as a script that "
+        "sends it: curl for bash, curl.exe for cmd.exe, Invoke-RestMethod for PowerShell, "
+        "Python with httpx, or Python with the dashscope SDK. The model picks the endpoint. "
+        "The key is read from the DASHSCOPE_API_KEY environment variable when the script runs.",
+    )
+    export.add_argument("request", type=Path, help="JSON request body file")
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=("bash", "cmd", "powershell", "python", "sdk"),
+        help="script language",
+    )
+    export.add_argument(
+        "--region",
+        default="beijing",
+        help="beijing, singapore, virginia or sandbox (default: beijing)",
+    )
+    export.add_argument(
+        "--mode", choices=("sync", "async"), help="call mode (default: async where offered)"
+    )
+    export.add_argument(
+        "--base-url",
+        help="base URL ending in /api/v1 to use instead of the region's (needed for sandbox)",
+    )
+    export.add_argument("--workspace", help="workspace id sent in X-DashScope-WorkSpace")
+    export.add_argument(
+        "--out",
+        type=Path,
+        help="write the script and its extra files into this folder instead of printing them",
+    )
     return parser
 
 
@@ -71,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _send(args)
     if args.command == "catalog":
         return _print_catalog()
+    if args.command == "import-curl":
+        return _import_curl(args)
+    if args.command == "export":
+        return _export(args)
     if args.self_test and not args.demo:
         parser.error("--self-test needs --demo")
     from gui.app import run_app
@@ -91,9 +152,15 @@ def _send(args: argparse.Namespace) -> int:
     from gui.core.catalog import CatalogError
 
     try:
-        text = args.request.read_text(encoding="utf-8")
+        # utf-8-sig also reads files that Windows Notepad saved with a byte order mark.
+        text = args.request.read_text(encoding="utf-8-sig")
     except OSError as error:
         return _fail(f"Cannot read the request file {args.request}: {error.strerror}.")
+    except UnicodeDecodeError as error:
+        return _fail(
+            f"{args.request} is not UTF-8 text (byte {error.start + 1} is invalid). "
+            "Save it as UTF-8 and try again."
+        )
     try:
         body = json.loads(text)
     except json.JSONDecodeError as error:
@@ -107,6 +174,13 @@ def _send(args: argparse.Namespace) -> int:
         return asyncio.run(_send_async(args, body))
     except CatalogError as error:
         return _fail(f"The catalog is invalid: {error}")
+    except KeyboardInterrupt:
+        print(
+            "Stopped waiting. A submitted task keeps running on the service; PixelPost "
+            "resumes it and saves its images the next time it starts with the same folders.",
+            file=sys.stderr,
+        )
+        return 130
 
 
 async def _send_async(args: argparse.Namespace, body: dict[str, Any]) -> int:
@@ -143,8 +217,12 @@ async def _send_async(args: argparse.Namespace, body: dict[str, Any]) -> int:
             return _fail("The request was not sent:\n" + "\n".join(
                 f"  - {issue.message()}" for issue in rejected.issues
             ))
-        except MissingKeyError as error:
-            return _fail(f"{error} Or set the DASHSCOPE_API_KEY environment variable.")
+        except MissingKeyError:
+            return _fail(
+                f"No API key is set for region {args.region}. Set the DASHSCOPE_API_KEY "
+                "environment variable, or save a key for that region in the PixelPost window "
+                "(API keys…)."
+            )
         record = await services.engine.wait(record.id)
         summary = {
             "task": record.id,
@@ -201,6 +279,126 @@ def _print_catalog() -> int:
         )
     print(json.dumps(entries, ensure_ascii=False, indent=2))
     return 0
+
+
+def _import_curl(args: argparse.Namespace) -> int:
+    from gui.core.catalog import CatalogError, load_catalog
+    from gui.core.curl_import import CurlImportError, import_curl, match_catalog
+
+    if args.file == "-":
+        data = sys.stdin.buffer.read()
+        folder = Path.cwd()
+        name = "standard input"
+    else:
+        path = Path(args.file)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return _fail(f"Cannot read {path}: {error.strerror}.")
+        folder = path.resolve().parent
+        name = str(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return _fail(
+            f"{name} is not UTF-8 text (byte 0x{data[error.start]:02X} at offset {error.start}); "
+            "save it as UTF-8 and try again."
+        )
+    try:
+        imported = import_curl(text, folder=folder, shell=args.shell)
+    except CurlImportError as error:
+        return _fail(f"{name}: {error}")
+    summary = imported.summary()
+    try:
+        match = match_catalog(imported, load_catalog())
+    except CatalogError as error:
+        return _fail(f"The catalog is invalid: {error}")
+    summary["model"] = match.model.id if match.model else None
+    summary["mode"] = match.mode
+    summary["region"] = match.region
+    summary["problems"] = list(match.problems)
+    if imported.has_literal_key:
+        print(
+            f"Warning: the command contains an API key ({imported.key.text}). It is not "
+            "printed here. Save it with API keys... in the window and refer to it as "
+            "$DASHSCOPE_API_KEY in commands you share.",
+            file=sys.stderr,
+        )
+    _print_text(json.dumps(summary, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from gui.core.catalog import CatalogError, load_catalog
+    from gui.core.exports import ExportError, export_request
+    from gui.core.regions import REGIONS
+    from gui.core.request import ApiRequest, validate_body
+
+    try:
+        # utf-8-sig also reads files that Windows Notepad saved with a byte order mark.
+        body = json.loads(args.request.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        return _fail(f"Cannot read the request file {args.request}: {error.strerror}.")
+    except UnicodeDecodeError:
+        return _fail(f"{args.request} is not UTF-8 text; save it as UTF-8 and try again.")
+    except json.JSONDecodeError as error:
+        return _fail(
+            f"{args.request} is not valid JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}). Fix the file and try again."
+        )
+    if not isinstance(body, dict) or not isinstance(body.get("model"), str):
+        return _fail(f"{args.request} must hold a JSON object with a \"model\" string.")
+    if args.region not in REGIONS:
+        return _fail(f"Unknown region {args.region!r}; use one of {', '.join(REGIONS)}.")
+    base_url = args.base_url or REGIONS[args.region].base_url
+    if not base_url:
+        return _fail(
+            f"The {args.region} region has no fixed base URL; pass --base-url, for example "
+            "the URL that 'python -m gui.sandbox' prints."
+        )
+    try:
+        catalog = load_catalog()
+    except CatalogError as error:
+        return _fail(f"The catalog is invalid: {error}")
+    model = catalog.get(body["model"])
+    if model is None:
+        return _fail(
+            f"Model {body['model']!r} is not in the catalog; run 'python -m gui catalog' "
+            "for the list."
+        )
+    modes = model.modes(args.region)
+    mode = args.mode or model.preferred_mode(args.region)
+    if mode is None or mode not in modes:
+        offered = ", ".join(modes) or "no mode"
+        return _fail(
+            f"Model {model.id} is not offered as {args.mode or 'any mode'} in region "
+            f"{args.region} (offered: {offered})."
+        )
+    for issue in validate_body(model, body):
+        print(f"Warning: {issue.message()}", file=sys.stderr)
+    request = ApiRequest(body["model"], mode, model.path(mode), body)
+    try:
+        export = export_request(
+            request, base_url, args.format, workspace=args.workspace, catalog=catalog
+        )
+    except ExportError as error:
+        return _fail(str(error))
+    if args.out is not None:
+        for written in export.write(args.out):
+            print(written)
+        return 0
+    _print_text(export.text())
+    return 0
+
+
+def _print_text(text: str) -> None:
+    """Print ``text``; write UTF-8 bytes when the console encoding cannot hold it."""
+    try:
+        print(text, end="" if text.endswith("\n") else "\n")
+    except UnicodeEncodeError:
+        sys.stdout.flush()
+        sys.stdout.buffer.write((text.rstrip("\n") + "\n").encode("utf-8"))
+        sys.stdout.flush()
 
 
 def _fail(message: str) -> int:

@@ -10,7 +10,7 @@ and then, for model calls, polls the task and downloads the result images.
   curl.exe literally. The body goes in ``request.json`` and is sent with
   ``--data-binary @request.json``, because cmd.exe passes non-ASCII command line
   text in the console code page instead of UTF-8. The script is ASCII only and
-  reads JSON answers with PowerShell, which every Windows since 7 includes.
+  reads JSON responses with PowerShell, which every Windows since 7 includes.
 - PowerShell: the script runs in Windows PowerShell 5.1 and PowerShell 7. It calls
   ``Invoke-RestMethod`` by name, never the ``curl`` or ``iwr`` aliases, and sends the
   body as UTF-8 bytes, because 5.1 encodes a string body as ISO-8859-1.
@@ -31,12 +31,12 @@ from gui.core.exports import (
 
 CONTENT_TYPE = "content-type"
 
-# sed and grep programs that read the JSON answers in the bash script. DashScope
-# answers put "task_id" and "task_status" once each; result URLs are the values
-# of "url" (results shape) and "image" (choices shape) keys.
+# sed and grep programs that read the JSON responses in the bash script. A DashScope
+# response contains "task_id" and "task_status" once each. Result URLs are the
+# values of "url" (results shape) and "image" (choices shape) keys.
 _SED_TASK_ID = r"""s/.*"task_id" *: *"\([^"]*\)".*/\1/p"""
 _SED_STATUS = r"""s/.*"task_status" *: *"\([^"]*\)".*/\1/p"""
-_GREP_URLS = r""""(url|image)" *: *"[^"]*\""""
+_GREP_URLS = '"(url|image)" *: *"[^"]*"'
 _SED_URL_VALUE = r"""s/^.*: *"//; s/"$//; s/\\u0026/\&/g; s/\\\//\//g"""
 
 
@@ -102,6 +102,8 @@ def render_bash(plan: CallPlan) -> Export:
     if plan.follow_up == "poll":
         lines.append("# POLL_SECONDS sets the seconds between task queries"
                      f" (default {POLL_SECONDS}).")
+    if plan.authorize:
+        lines.append(f': "${{{KEY_VARIABLE}:?Set {KEY_VARIABLE} to your API key first}}"')
 
     if plan.follow_up is None:
         lines.extend(_bash_curl(plan, None))
@@ -156,11 +158,17 @@ def _cmd_text(text: str, where: str) -> str:
     """Return ``text`` for a double-quoted curl.exe argument in a batch file.
 
     ``%`` is doubled so the batch file keeps it. A double quote would end cmd.exe's
-    quoting and expose ``&``, ``|`` and ``>`` to it, so it is rejected, and so is
-    non-ASCII text, which cmd.exe passes in the console code page.
+    quoting and expose ``&``, ``|`` and ``>`` to it, so it is rejected. So are
+    single quotes, which the export never writes, and non-ASCII text, which cmd.exe
+    passes in the console code page.
     """
     if '"' in text:
         raise ExportError(f"The {where} contains a double quote, which cmd.exe cannot pass safely.")
+    if "'" in text:
+        raise ExportError(
+            f"The {where} contains a single quote, which the cmd.exe export leaves out; "
+            "use the PowerShell or bash export."
+        )
     if not text.isascii():
         raise ExportError(
             f"The {where} contains non-ASCII text, which cmd.exe passes in the console "
@@ -177,7 +185,9 @@ def _cmd_curl(plan: CallPlan, output: str | None) -> list[str]:
     first = "curl.exe -sS"
     if plan.method != "GET" or plan.body:
         first += f" -X {plan.method}"
-    first += f' "{_cmd_text(plan.url, "URL")}"'
+    # The cmd.exe export contains no single quote at all; %27 is the same URL.
+    url = _cmd_text(plan.url.replace("'", "%27"), "URL")
+    first += f' "{url}"'
     parts = [first]
     if plan.authorize:
         parts.append(_cmd_auth())
@@ -218,7 +228,8 @@ def render_cmd(plan: CallPlan) -> Export:
     files = (ExportFile(BODY_FILE, plan.body),) if plan.body else ()
     if plan.body:
         plan.body_text()  # raises ExportError for a body that is not UTF-8
-    lines = ["@echo off", f"rem {_cmd_text(plan.description or plan.method, 'description')}"]
+    description = (plan.description or plan.method).replace("'", "")
+    lines = ["@echo off", f"rem {_cmd_text(description, 'description')}"]
     if plan.follow_up == "poll":
         lines.append("rem Submits the task, queries it until it ends and downloads the images.")
     elif plan.follow_up == "download":
@@ -233,10 +244,19 @@ def render_cmd(plan: CallPlan) -> Export:
         )
         lines.append("rem console code page, not as UTF-8.")
     lines.append(f"rem Set the key first: set {KEY_VARIABLE}=sk-...")
+    if plan.authorize:
+        lines.extend(
+            [
+                f"if not defined {KEY_VARIABLE} (",
+                f"  echo Set {KEY_VARIABLE} first, for example: set {KEY_VARIABLE}=sk-...",
+                "  goto :eof",
+                ")",
+            ]
+        )
 
     if plan.follow_up is None:
         lines.extend(_cmd_curl(plan, None))
-        return Export("cmd", "request.cmd", "\r\n".join(lines) + "\r\n", files)
+        return Export("cmd", "request.cmd", "\n".join(lines) + "\n", files)
 
     answer = "submit.json" if plan.follow_up == "poll" else "response.json"
     lines.extend(_cmd_curl(plan, answer))
@@ -244,7 +264,7 @@ def render_cmd(plan: CallPlan) -> Export:
     lines.append("echo.")
     if plan.follow_up == "download":
         lines.append(_cmd_downloads(answer))
-        return Export("cmd", "request.cmd", "\r\n".join(lines) + "\r\n", files)
+        return Export("cmd", "request.cmd", "\n".join(lines) + "\n", files)
 
     task_url = _cmd_text(plan.tasks_url(), "URL") + "/%TASK_ID%"
     query = [f'curl.exe -sS "{task_url}"']
@@ -274,7 +294,7 @@ def render_cmd(plan: CallPlan) -> Export:
             _cmd_downloads("task.json"),
         ]
     )
-    return Export("cmd", "request.cmd", "\r\n".join(lines) + "\r\n", files)
+    return Export("cmd", "request.cmd", "\n".join(lines) + "\n", files)
 
 
 # PowerShell
@@ -285,7 +305,9 @@ def powershell_quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _powershell_headers(variable: str, headers: list[tuple[str, str]], authorize: bool) -> list[str]:
+def _powershell_headers(
+    variable: str, headers: list[tuple[str, str]], authorize: bool
+) -> list[str]:
     lines = [f"${variable} = @{{"]
     if authorize:
         lines.append(f"    'Authorization' = \"Bearer $env:{KEY_VARIABLE}\"")
@@ -313,6 +335,11 @@ def render_powershell(plan: CallPlan) -> Export:
             "[Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12",
         ]
     )
+    if plan.authorize:
+        lines.append(
+            f"if (-not $env:{KEY_VARIABLE}) {{ throw 'Set $env:{KEY_VARIABLE} to your API key "
+            "first.' }"
+        )
     content_type = None
     headers = []
     for name, value in plan.headers:
@@ -363,7 +390,8 @@ def render_powershell(plan: CallPlan) -> Export:
             f"$tasksUrl = {powershell_quote(plan.tasks_url())}",
             "do {",
             f"    Start-Sleep -Seconds {POLL_SECONDS}",
-            '    $task = Invoke-RestMethod -Method Get -Uri "$tasksUrl/$taskId" -Headers $taskHeaders',
+            '    $task = Invoke-RestMethod -Method Get -Uri "$tasksUrl/$taskId" `',
+            "        -Headers $taskHeaders",
             "    $status = $task.output.task_status",
             '    Write-Host "Task ${taskId}: $status"',
             f"}} while ($status -in {waiting})",

@@ -5,9 +5,9 @@ input to a ``CallPlan``: one HTTP call plus what follows it (polling an async ta
 downloading the result images). A renderer then writes the plan in one language.
 
 Every export names the API key by the ``DASHSCOPE_API_KEY`` environment variable in
-the syntax of its language and never contains a key value: recorded exchanges only
-hold the key's fingerprint, their Authorization header is rebuilt from the variable,
-and the finished text is passed through the redactor as a last guard.
+the syntax of its language and never contains a key value. Recorded exchanges only
+contain the key's fingerprint, so their Authorization header is rebuilt from the
+variable. The finished text also passes through the redactor as a last guard.
 """
 
 from __future__ import annotations
@@ -26,18 +26,10 @@ from gui.core.secrets import ENV_VARIABLE, REDACTOR
 
 FORMATS = ("bash", "cmd", "powershell", "python", "sdk")
 
-FORMAT_TITLES = {
-    "bash": "bash (curl)",
-    "cmd": "cmd.exe (curl.exe)",
-    "powershell": "PowerShell",
-    "python": "Python (httpx)",
-    "sdk": "Python (dashscope SDK)",
-}
-
 KEY_VARIABLE = ENV_VARIABLE
 
-# The task statuses after which a task never changes again.
-TERMINAL_STATUSES = ("SUCCEEDED", "FAILED", "CANCELED", "UNKNOWN")
+# Exported scripts query a task while it has one of these statuses and stop at any
+# other: SUCCEEDED, FAILED, CANCELED, UNKNOWN, or a response without a status.
 WAITING_STATUSES = ("PENDING", "RUNNING", "SUSPENDED")
 
 # Seconds between task queries in exported scripts. The documentation suggests
@@ -70,7 +62,7 @@ WORKSPACE_HEADER = "X-DashScope-WorkSpace"
 
 
 class ExportError(Exception):
-    """Raised when a request cannot be written in the chosen format; the message says why."""
+    """Raised when a request cannot be written in the chosen format; the message explains why."""
 
 
 @dataclass(frozen=True)
@@ -100,13 +92,13 @@ class Export:
         """Return the script, followed by each extra file with a line naming it.
 
         This is the text for the clipboard. When there are extra files it starts
-        with a line that says how to split it.
+        with a line that explains how to split it.
         """
         if not self.files:
             return self.script
         parts = [
-            f"Two parts follow. Save each part under the name in its ===== line, "
-            f"encoded as UTF-8, in one folder, and run {self.file_name} there."
+            f"This export has {len(self.files) + 1} parts. Save each part under the name in "
+            f"its ===== line, encoded as UTF-8, in one folder, and run {self.file_name} there."
         ]
         for extra in self.files:
             parts.append(f"===== {extra.name} =====")
@@ -335,7 +327,9 @@ def render(plan: CallPlan, export_format: str) -> Export:
     }
     renderer = renderers.get(export_format)
     if renderer is None:
-        raise ExportError(f"Unknown export format {export_format!r}; use one of {', '.join(FORMATS)}.")
+        raise ExportError(
+            f"Unknown export format {export_format!r}; use one of {', '.join(FORMATS)}."
+        )
     export = renderer(plan)
     return _redacted(export)
 

@@ -36,6 +36,7 @@ from gui.core.services import Services
 from gui.widgets.bridge import EngineBridge
 from gui.widgets.form import RequestForm
 from gui.widgets.i18n import LANGUAGES, LanguageManager
+from gui.widgets.inspector import InspectorDock
 from gui.widgets.key_dialog import KeyDialog
 from gui.widgets.preview import PreviewPanel
 from gui.widgets.raw_json import BodyError, RawJsonEditor
@@ -91,6 +92,12 @@ class MainWindow(QMainWindow):
         splitter.setSizes([380, 520, 380])
         root.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        self.inspector_dock = InspectorDock(services.catalog, services.library, self, errors)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inspector_dock)
+        self.addAction(self.inspector_dock.toggleViewAction())  # Ctrl+I shows and hides it
+        self.inspector_dock.hide()
+        self.bridge.exchange_recorded.connect(self.inspector_dock.panel.add_exchange)
+        self.bridge.task_changed.connect(self.inspector_dock.panel.update_task)
         self.resize(1320, 780)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
@@ -102,6 +109,8 @@ class MainWindow(QMainWindow):
         self._fill_models()
         self._restore_choices()
         self.task_model.set_records(services.library.tasks())
+        for record in services.library.tasks():
+            self.inspector_dock.panel.update_task(record)
         self.retranslate()
 
     # Layout
@@ -156,6 +165,10 @@ class MainWindow(QMainWindow):
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
+        self.inspector_button = QPushButton(self)
+        self.inspector_button.setObjectName("inspectorButton")
+        self.inspector_button.clicked.connect(self._on_inspector_button_clicked)
+        bar.addWidget(self.inspector_button)
         bar.addWidget(self.keys_button)
         bar.addWidget(self.language_combo)
         self.region_combo.currentIndexChanged.connect(self._on_region_combo_changed)
@@ -696,6 +709,7 @@ class MainWindow(QMainWindow):
         self.preview.show_task(record)
         self.task_message.clear()
         self._update_task_buttons()
+        self.inspector_dock.panel.set_selected_task(record.id if record else None)
 
     def _select_task(self, local_id: str) -> None:
         row = self.task_model.row_of(local_id)
@@ -725,6 +739,9 @@ class MainWindow(QMainWindow):
         self.key_dialog = dialog
         return dialog
 
+    def _on_inspector_button_clicked(self) -> None:
+        self.inspector_dock.setVisible(not self.inspector_dock.isVisible())
+
     def _on_language_combo_changed(self, _index: int) -> None:
         language = str(self.language_combo.currentData())
         self._settings.setValue("ui/language", language)
@@ -746,6 +763,8 @@ class MainWindow(QMainWindow):
         self.model_combo.setAccessibleName(tr("Model"))
         self.mode_label.setText(tr("M&ode"))
         self.mode_combo.setAccessibleName(tr("Call mode"))
+        self.inspector_button.setText(tr("HTTP inspector"))
+        self.inspector_button.setAccessibleName(tr("Show or hide the HTTP inspector (Ctrl+I)"))
         self.keys_button.setText(tr("API &keys…"))
         self.keys_button.setAccessibleName(tr("Manage API keys"))
         self.language_combo.setAccessibleName(tr("Language"))

@@ -4,380 +4,1060 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/widgets/form.py" line="106" />
+        <location filename="../../gui/widgets/form.py" line="123" />
+        <location filename="../../gui/widgets/form.py" line="306" />
         <source>This limit is not confirmed by the official documentation.</source>
         <translation>该限制未经官方文档确认。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="109" />
+        <location filename="../../gui/widgets/form.py" line="126" />
         <source>Service default: {value}</source>
         <translation>服务端默认值：{value}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="114" />
         <location filename="../../gui/widgets/form.py" line="128" />
-        <location filename="../../gui/widgets/form.py" line="133" />
+        <source>One image URL per line.</source>
+        <translation>每行一个图片 URL。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/form.py" line="130" />
+        <source>Enter JSON, for example [] or {}.</source>
+        <translation>请输入 JSON，例如 [] 或 {}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/form.py" line="135" />
+        <location filename="../../gui/widgets/form.py" line="149" />
+        <location filename="../../gui/widgets/form.py" line="154" />
         <source>Service default</source>
         <translation>服务端默认</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="129" />
+        <location filename="../../gui/widgets/form.py" line="150" />
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="130" />
+        <location filename="../../gui/widgets/form.py" line="151" />
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="204" />
+        <location filename="../../gui/widgets/form.py" line="252" />
         <source>{count} / {maximum} characters</source>
         <translation>{count} / {maximum} 字符</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="212" />
+        <location filename="../../gui/widgets/form.py" line="260" />
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="212" />
+        <location filename="../../gui/widgets/form.py" line="260" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="103" />
+        <location filename="../../gui/widgets/key_dialog.py" line="104" />
         <source>API keys</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="104" />
-        <location filename="../../gui/widgets/main_window.py" line="405" />
+        <location filename="../../gui/widgets/key_dialog.py" line="105" />
+        <location filename="../../gui/widgets/main_window.py" line="760" />
         <source>&amp;Region</source>
         <translation>地域(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="105" />
-        <location filename="../../gui/widgets/main_window.py" line="406" />
+        <location filename="../../gui/widgets/key_dialog.py" line="106" />
+        <location filename="../../gui/widgets/main_window.py" line="761" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="106" />
+        <location filename="../../gui/widgets/key_dialog.py" line="107" />
         <source>Stored key</source>
         <translation>已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="107" />
+        <location filename="../../gui/widgets/key_dialog.py" line="108" />
         <source>&amp;New key</source>
         <translation>新密钥(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="108" />
+        <location filename="../../gui/widgets/key_dialog.py" line="109" />
         <source>New API key</source>
         <translation>新的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="109" />
+        <location filename="../../gui/widgets/key_dialog.py" line="110" />
         <source>Paste the key from the Model Studio console</source>
         <translation>粘贴百炼控制台中的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="110" />
+        <location filename="../../gui/widgets/key_dialog.py" line="111" />
         <source>Use DASHSCOPE_API_KEY</source>
         <translation>使用 DASHSCOPE_API_KEY</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="111" />
+        <location filename="../../gui/widgets/key_dialog.py" line="112" />
         <source>Use the key from the DASHSCOPE_API_KEY variable</source>
         <translation>使用环境变量 DASHSCOPE_API_KEY 中的密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="112" />
-        <location filename="../../gui/widgets/key_dialog.py" line="187" />
+        <location filename="../../gui/widgets/key_dialog.py" line="113" />
+        <location filename="../../gui/widgets/key_dialog.py" line="159" />
         <source>Delete key</source>
         <translation>删除密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="113" />
+        <location filename="../../gui/widgets/key_dialog.py" line="114" />
         <source>Delete the stored key</source>
         <translation>删除已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="114" />
+        <location filename="../../gui/widgets/key_dialog.py" line="115" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="117" />
+        <location filename="../../gui/widgets/key_dialog.py" line="118" />
         <source>Keys are kept in the system key store ({backend}).</source>
         <translation>密钥保存在系统密钥库中（{backend}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="124" />
+        <location filename="../../gui/widgets/key_dialog.py" line="125" />
         <source>No system key store is available ({backend}). Keys are kept for this session only and are never written to a file. On Windows they would go to the Credential Manager.</source>
         <translation>没有可用的系统密钥库（{backend}）。密钥仅在本次运行期间保留在内存中，绝不会写入文件。在 Windows 上，密钥会保存到“凭据管理器”。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="137" />
+        <location filename="../../gui/widgets/key_dialog.py" line="138" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="140" />
+        <location filename="../../gui/widgets/key_dialog.py" line="141" />
         <source>{fingerprint} (this session only)</source>
         <translation>{fingerprint}（仅本次运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="165" />
+        <location filename="../../gui/widgets/key_dialog.py" line="176" />
         <source>Saved {fingerprint} for {region}.</source>
         <translation>已为{region}保存 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="184" />
+        <location filename="../../gui/widgets/key_dialog.py" line="196" />
         <source>Deleted the key for {region}.</source>
         <translation>已删除{region}的密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="193" />
+        <location filename="../../gui/widgets/key_dialog.py" line="204" />
         <source>Click again to delete</source>
         <translation>再次点击以删除</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="232" />
-        <location filename="../../gui/widgets/main_window.py" line="246" />
+        <location filename="../../gui/widgets/key_dialog.py" line="209" />
+        <source>The key is empty. Paste the API key from the Model Studio console.</source>
+        <translation>密钥为空。请粘贴百炼控制台中的 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="212" />
+        <source>The key has {length} characters; API keys are shorter than {maximum}. Check that only the key was copied.</source>
+        <translation>密钥有 {length} 个字符，而 API 密钥不会超过 {maximum} 个字符。请确认只复制了密钥本身。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="216" />
+        <source>Character {position} of the key is {code_point}, which an API key cannot contain. Copy the key again from the Model Studio console.</source>
+        <translation>密钥的第 {position} 个字符是 {code_point}，API 密钥中不会出现这个字符。请从百炼控制台重新复制密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="428" />
+        <location filename="../../gui/widgets/main_window.py" line="444" />
+        <location filename="../../gui/widgets/main_window.py" line="451" />
+        <location filename="../../gui/widgets/main_window.py" line="498" />
         <source>Not sent: {problem}</source>
         <translation>未发送：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="251" />
+        <location filename="../../gui/widgets/main_window.py" line="318" />
+        <location filename="../../gui/widgets/main_window.py" line="480" />
         <source>No API key is set for {region}. Add one to send requests there.</source>
         <translation>{region}尚未设置 API 密钥。请先添加密钥再向该地域发送请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="264" />
+        <location filename="../../gui/widgets/main_window.py" line="281" />
+        <source>Task canceled.</source>
+        <translation>任务已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="286" />
+        <source>The task is already running and cannot be canceled: the service cancels only tasks that are still PENDING. It will finish and be billed as usual.</source>
+        <translation>任务已在运行，无法取消：服务端只能取消仍处于 PENDING 状态的任务。该任务会正常完成并照常计费。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="293" />
+        <source>The task cannot be canceled: {reason}</source>
+        <translation>无法取消该任务：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="297" />
+        <source>Canceling failed: {code} {message}</source>
+        <translation>取消失败：{code} {message}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="312" />
+        <source>Paste a task ID to track a task submitted elsewhere.</source>
+        <translation>粘贴任务 ID，即可跟踪在其他地方提交的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="325" />
+        <source>Tracking task {id}.</source>
+        <translation>正在跟踪任务 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="506" />
         <source>{model} is not offered in {region}. Regions that offer it: {regions}.</source>
         <translation>{region}不提供 {model}。提供该模型的地域：{regions}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="299" />
+        <location filename="../../gui/widgets/main_window.py" line="545" />
         <source>Task (async)</source>
         <translation>任务（异步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="299" />
+        <location filename="../../gui/widgets/main_window.py" line="545" />
         <source>Direct call (sync)</source>
         <translation>直接调用（同步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="318" />
+        <location filename="../../gui/widgets/main_window.py" line="664" />
         <source>Header X-DashScope-Async: enable; the result is polled.</source>
         <translation>请求头 X-DashScope-Async: enable；结果通过轮询获取。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="323" />
+        <location filename="../../gui/widgets/main_window.py" line="669" />
         <source>Sandbox requests are free and stay on this computer.</source>
         <translation>沙盒请求不收费，且不会离开本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="326" />
+        <location filename="../../gui/widgets/main_window.py" line="672" />
         <source>Price in {region}: ¥{price:g} per image; this request up to ¥{total:.2f}.</source>
         <translation>{region}价格：每张 ¥{price:g}；本次请求最多 ¥{total:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="336" />
+        <location filename="../../gui/widgets/main_window.py" line="682" />
         <source>Free quota: {count} images in Beijing, shared by the whole account.</source>
         <translation>免费额度：北京地域 {count} 张，由整个账号共享。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="343" />
-        <source>Limit: {rate:g} submissions per second, {running} running.</source>
+        <location filename="../../gui/widgets/main_window.py" line="350" />
+        <source>(retired)</source>
+        <translation>（已下线）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="449" />
+        <source>the model {model} is not in the catalog; check the "model" member.</source>
+        <translation>模型目录中没有 {model}，请检查 "model" 字段。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="561" />
+        <source>The model {model} is not in the catalog. Check the id, or pick one from the list.</source>
+        <translation>模型目录中没有 {model}。请检查模型 ID，或从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="591" />
+        <source>The model {model} is not in the catalog; the form cannot show it.</source>
+        <translation>模型目录中没有 {model}，表单无法显示它。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="621" />
+        <source>{model} was retired on {date}; the service no longer accepts it.</source>
+        <translation>{model} 已于 {date} 下线，服务端不再接受该模型的请求。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="625" />
+        <source>Use {model}</source>
+        <translation>改用 {model}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="631" />
+        <source>Switch to {region}</source>
+        <translation>切换到{region}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="690" />
+        <source>Limits: {rate:g} task submissions per second, {running} running at once.</source>
         <translation>限流：每秒提交 {rate:g} 个任务，同时运行 {running} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="404" />
+        <location filename="../../gui/widgets/main_window.py" line="759" />
         <source>PixelPost — Model Studio image APIs</source>
         <translation>PixelPost — 百炼图像 API</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="407" />
+        <location filename="../../gui/widgets/main_window.py" line="762" />
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="408" />
-        <location filename="../../gui/widgets/task_list.py" line="97" />
+        <location filename="../../gui/widgets/main_window.py" line="763" />
+        <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="409" />
+        <location filename="../../gui/widgets/main_window.py" line="764" />
         <source>M&amp;ode</source>
         <translation>调用方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="410" />
+        <location filename="../../gui/widgets/main_window.py" line="765" />
         <source>Call mode</source>
         <translation>调用方式</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="411" />
+        <location filename="../../gui/widgets/main_window.py" line="767" />
+        <source>Show or hide the HTTP inspector (Ctrl+I)</source>
+        <translation>显示或隐藏 HTTP 检查器（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="768" />
         <source>API &amp;keys…</source>
         <translation>API 密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="412" />
+        <location filename="../../gui/widgets/main_window.py" line="769" />
         <source>Manage API keys</source>
         <translation>管理 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="413" />
+        <location filename="../../gui/widgets/main_window.py" line="770" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="414" />
+        <location filename="../../gui/widgets/main_window.py" line="773" />
+        <source>Show retired</source>
+        <translation>显示已下线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="774" />
+        <source>Show retired models</source>
+        <translation>显示已下线的模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="775" />
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="776" />
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="777" />
+        <source>Request editor</source>
+        <translation>请求编辑器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="779" />
+        <source>Cancel task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="780" />
+        <source>Cancel the selected task</source>
+        <translation>取消所选任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="782" />
+        <source>Send the selected task's request again</source>
+        <translation>重新发送所选任务的请求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="783" />
+        <source>Task ID submitted elsewhere</source>
+        <translation>在其他地方提交的任务 ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="784" />
+        <source>Task ID to track</source>
+        <translation>要跟踪的任务 ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="785" />
+        <source>Track</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="786" />
+        <source>Track the task with this ID</source>
+        <translation>跟踪此 ID 对应的任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="787" />
         <source>&amp;Send (Ctrl+Enter)</source>
         <translation>发送(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="415" />
+        <location filename="../../gui/widgets/main_window.py" line="788" />
         <source>Send request</source>
         <translation>发送请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="416" />
+        <location filename="../../gui/widgets/inspector.py" line="82" />
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="83" />
+        <source>Direct call</source>
+        <translation>直接调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="84" />
+        <source>Status query</source>
+        <translation>状态查询</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="85" />
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="86" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="87" />
+        <location filename="../../gui/widgets/main_window.py" line="789" />
         <source>Task list</source>
         <translation>任务列表</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="417" />
-        <location filename="../../gui/widgets/preview.py" line="234" />
+        <location filename="../../gui/widgets/inspector.py" line="95" />
+        <source>{value} ms</source>
+        <translation>{value} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="101" />
+        <source>No response</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="110" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="111" />
+        <source>{count} bytes</source>
+        <translation>{count} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="224" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="224" />
+        <location filename="../../gui/widgets/inspector.py" line="847" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="224" />
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="224" />
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="224" />
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="257" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="502" />
+        <source>Reading the exchange history failed: {reason}</source>
+        <translation>读取请求记录历史失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="507" />
+        <source>Loaded {count} earlier exchanges from the history.</source>
+        <translation>已从历史中载入 {count} 条较早的请求记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="554" />
+        <source>Select an exchange to see its details.</source>
+        <translation>选择一条请求记录以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="622" />
+        <source>Request ID: quote it when you contact support.</source>
+        <translation>请求 ID：联系技术支持时请提供。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="623" />
+        <source>Timing header set by the service.</source>
+        <translation>服务端设置的计时响应头。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="624" />
+        <source>Trace header set by the service.</source>
+        <translation>服务端设置的追踪响应头。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="637" />
+        <source>(no body)</source>
+        <translation>（无请求体）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="639" />
+        <source>({count} bytes of binary data)</source>
+        <translation>（{count} 字节的二进制数据）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="644" />
+        <source>Image body not stored ({size}).</source>
+        <translation>未保存图片内容（{size}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="650" />
+        <source>Only the first {stored} of {size} bytes were stored.</source>
+        <translation>仅保存了 {size} 字节中的前 {stored} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="657" />
+        <source>The request has no body.</source>
+        <translation>该请求没有请求体。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="660" />
+        <source>Encoding: UTF-8, {count} bytes. Non-ASCII characters take 2 to 4 bytes each; the escaped view writes them as \xNN.</source>
+        <translation>编码：UTF-8，共 {count} 字节。每个非 ASCII 字符占 2 到 4 个字节；转义视图将其写为 \xNN。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="665" />
+        <source>Encoding: not valid UTF-8, {count} bytes.</source>
+        <translation>编码：不是有效的 UTF-8，共 {count} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="676" />
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="678" />
+        <source>Without a task</source>
+        <translation>不属于任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="705" />
+        <source>{shown} of {total} exchanges</source>
+        <translation>显示 {shown} / 共 {total} 条请求记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="717" />
+        <source>This exchange has no request ID.</source>
+        <translation>这条请求记录没有请求 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="720" />
+        <source>Copied the request ID {id}.</source>
+        <translation>已复制请求 ID {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="734" />
+        <source>Cannot export: {reason}</source>
+        <translation>无法导出：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="739" />
+        <source>Copied the {format} script to the clipboard. It reads the key from the DASHSCOPE_API_KEY environment variable.</source>
+        <translation>已将 {format} 脚本复制到剪贴板。脚本从环境变量 DASHSCOPE_API_KEY 读取密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="749" />
+        <source>Save HAR file</source>
+        <translation>保存 HAR 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="752" />
+        <source>HAR files (*.har)</source>
+        <translation>HAR 文件 (*.har)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="771" />
+        <source>Saving {path} failed: {reason}</source>
+        <translation>保存 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="775" />
+        <source>Saved {count} exchanges to {path}.</source>
+        <translation>已将 {count} 条请求记录保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="780" />
+        <source>Choose a folder for the scripts</source>
+        <translation>选择保存脚本的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="807" />
+        <source>Saving to {folder} failed: {reason}</source>
+        <translation>保存到 {folder} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="812" />
+        <source>Saved {count} files to {folder}.</source>
+        <translation>已将 {count} 个文件保存到 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="816" />
+        <source>Not possible for this exchange: {formats}.</source>
+        <translation>这条请求记录无法导出为：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="830" />
+        <source>&amp;Task:</source>
+        <translation>任务(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="831" />
+        <source>Show the exchanges of</source>
+        <translation>显示以下任务的请求记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="832" />
+        <source>Selected task o&amp;nly</source>
+        <translation>仅所选任务(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="833" />
+        <source>Show only the selected task</source>
+        <translation>仅显示所选任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="834" />
+        <source>&amp;Load history</source>
+        <translation>载入历史(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="835" />
+        <source>Load exchanges of earlier sessions</source>
+        <translation>载入以前会话的请求记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="836" />
+        <source>Recorded exchanges</source>
+        <translation>已记录的请求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="838" />
+        <source>Exchange details</source>
+        <translation>请求详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="839" />
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="840" />
+        <location filename="../../gui/widgets/inspector.py" line="844" />
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="841" />
+        <source>Request bytes</source>
+        <translation>请求字节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="842" />
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="846" />
+        <source>Request ID</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="848" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="849" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="850" />
+        <source>Time to headers</source>
+        <translation>收到响应头用时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="851" />
+        <source>Total time</source>
+        <translation>总用时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="852" />
+        <location filename="../../gui/widgets/inspector.py" line="866" />
+        <source>Request body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="853" />
+        <location filename="../../gui/widgets/inspector.py" line="869" />
+        <source>Response body</source>
+        <translation>响应体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="854" />
+        <source>Service timing</source>
+        <translation>服务端计时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="861" />
+        <source>Header</source>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="861" />
+        <location filename="../../gui/widgets/preview.py" line="251" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="864" />
+        <source>Request headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="865" />
+        <source>Response headers</source>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="867" />
+        <source>Request body bytes in hexadecimal</source>
+        <translation>请求体字节（十六进制）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="868" />
+        <source>Request body bytes, escaped</source>
+        <translation>请求体字节（转义）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="871" />
+        <source>Copy request &amp;ID</source>
+        <translation>复制请求 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="872" />
+        <source>Copy the request ID</source>
+        <translation>复制请求 ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="874" />
+        <source>Copy as &amp;bash</source>
+        <translation>复制为 bash(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="874" />
+        <source>bash (curl)</source>
+        <translation>bash（curl）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="875" />
+        <source>Copy as &amp;cmd</source>
+        <translation>复制为 cmd(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="875" />
+        <source>cmd.exe (curl.exe)</source>
+        <translation>cmd.exe（curl.exe）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="876" />
+        <source>Copy as Po&amp;werShell</source>
+        <translation>复制为 PowerShell(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="876" />
+        <source>PowerShell</source>
+        <translation>PowerShell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="877" />
+        <source>Copy as P&amp;ython</source>
+        <translation>复制为 Python(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="877" />
+        <source>Python (httpx)</source>
+        <translation>Python（httpx）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="878" />
+        <source>Copy as S&amp;DK</source>
+        <translation>复制为 SDK(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="878" />
+        <source>Python (dashscope SDK)</source>
+        <translation>Python（dashscope SDK）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="884" />
+        <source>Copy as {format} script</source>
+        <translation>复制为 {format} 脚本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="886" />
+        <source>Save &amp;HAR…</source>
+        <translation>保存 HAR(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="887" />
+        <source>Save the selected exchanges as a HAR file</source>
+        <translation>将所选请求记录保存为 HAR 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="889" />
+        <source>Saves the selected rows, or every listed exchange when no row is selected.</source>
+        <translation>保存所选的行；未选择任何行时保存列表中的全部请求记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="891" />
+        <source>Save scripts to &amp;folder…</source>
+        <translation>将脚本保存到文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="892" />
+        <source>Save every script for this exchange</source>
+        <translation>保存这条请求记录的全部脚本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="893" />
+        <source>Inspector messages</source>
+        <translation>检查器消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="894" />
+        <source>Number of exchanges</source>
+        <translation>请求记录数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="934" />
+        <location filename="../../gui/widgets/inspector.py" line="935" />
+        <location filename="../../gui/widgets/main_window.py" line="766" />
+        <source>HTTP inspector</source>
+        <translation>HTTP 检查器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/inspector.py" line="936" />
+        <source>HTTP &amp;inspector (Ctrl+I)</source>
+        <translation>HTTP 检查器(&amp;I) (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="790" />
+        <location filename="../../gui/widgets/preview.py" line="250" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="418" />
+        <location filename="../../gui/widgets/main_window.py" line="791" />
         <source>Endpoint and price</source>
         <translation>接口与价格</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="97" />
-        <location filename="../../gui/widgets/preview.py" line="98" />
+        <location filename="../../gui/widgets/preview.py" line="99" />
+        <location filename="../../gui/widgets/preview.py" line="100" />
         <source>Copy request ID</source>
         <translation>复制请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="107" />
+        <location filename="../../gui/widgets/preview.py" line="109" />
         <source>Likely cause: {text}</source>
         <translation>可能原因：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="108" />
+        <location filename="../../gui/widgets/preview.py" line="110" />
         <source>What to do: {text}</source>
         <translation>解决办法：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="118" />
+        <location filename="../../gui/widgets/preview.py" line="120" />
         <source>Request ID: {id}</source>
         <translation>请求 ID：{id}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="139" />
+        <location filename="../../gui/widgets/preview.py" line="141" />
         <source>Open key manager</source>
         <translation>打开密钥管理</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="140" />
+        <location filename="../../gui/widgets/preview.py" line="142" />
         <source>Switch region</source>
         <translation>切换地域</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="141" />
+        <location filename="../../gui/widgets/preview.py" line="143" />
         <source>Use task mode</source>
         <translation>改用任务模式</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="142" />
+        <location filename="../../gui/widgets/preview.py" line="144" />
         <source>Use sync mode</source>
         <translation>改用同步调用</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="143" />
-        <location filename="../../gui/widgets/preview.py" line="144" />
+        <location filename="../../gui/widgets/main_window.py" line="781" />
+        <location filename="../../gui/widgets/preview.py" line="145" />
+        <location filename="../../gui/widgets/preview.py" line="146" />
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="145" />
+        <location filename="../../gui/widgets/preview.py" line="147" />
         <source>Edit request</source>
         <translation>修改请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="217" />
+        <location filename="../../gui/widgets/preview.py" line="233" />
         <source>Cannot show {file}</source>
         <translation>无法显示 {file}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="228" />
+        <location filename="../../gui/widgets/preview.py" line="244" />
         <source>Result image {number}</source>
         <translation>结果图片 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="241" />
+        <location filename="../../gui/widgets/preview.py" line="251" />
+        <source>Member</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/preview.py" line="252" />
+        <source>Response output</source>
+        <translation>响应输出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/preview.py" line="259" />
         <source>Select a task to see its images.</source>
         <translation>选择一个任务以查看其图片。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="243" />
+        <location filename="../../gui/widgets/preview.py" line="261" />
         <source>Prompt: {text}</source>
         <translation>提示词：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="247" />
+        <location filename="../../gui/widgets/preview.py" line="265" />
         <source>Rewritten prompt: {text}</source>
         <translation>改写后的提示词：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="249" />
+        <location filename="../../gui/widgets/preview.py" line="267" />
         <source>Task ID: {id}</source>
         <translation>任务 ID：{id}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="252" />
+        <location filename="../../gui/widgets/preview.py" line="271" />
+        <source>Image {number} failed: {code} {message}</source>
+        <translation>第 {number} 张图片失败：{code} {message}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/preview.py" line="279" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="254" />
-        <location filename="../../gui/widgets/task_list.py" line="124" />
+        <location filename="../../gui/widgets/preview.py" line="281" />
+        <location filename="../../gui/widgets/task_list.py" line="155" />
         <source>Saving images…</source>
         <translation>正在保存图片…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/task_list.py" line="97" />
+        <location filename="../../gui/widgets/inspector.py" line="224" />
+        <location filename="../../gui/widgets/inspector.py" line="845" />
+        <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/task_list.py" line="97" />
+        <location filename="../../gui/widgets/task_list.py" line="40" />
+        <source>Queued, position {position}</source>
+        <translation>排队中，第 {position} 位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/task_list.py" line="42" />
+        <source>Waiting: the service limited requests ({code}); retrying in {seconds} s</source>
+        <translation>等待中：服务端限制了请求频率（{code}），{seconds} 秒后重试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/task_list.py" line="46" />
+        <source>Retrying after {code}</source>
+        <translation>因 {code} 正在重试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/task_list.py" line="48" />
+        <source>Tracked by task ID</source>
+        <translation>按任务 ID 跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/task_list.py" line="50" />
+        <source>Canceled before it was sent</source>
+        <translation>发送前已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/task_list.py" line="52" />
+        <source>Found in the task list after the connection broke</source>
+        <translation>连接中断后在任务列表中找到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/task_list.py" line="54" />
+        <source>Stopped checking; the task may still finish on the service</source>
+        <translation>已停止查询；任务可能仍会在服务端完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/task_list.py" line="97" />
+        <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Elapsed</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/task_list.py" line="97" />
+        <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Task ID</source>
         <translation>任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/task_list.py" line="127" />
+        <location filename="../../gui/widgets/task_list.py" line="158" />
         <source>Succeeded, {failed} of {total} failed</source>
         <translation>成功，{total} 张中 {failed} 张失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/task_list.py" line="173" />
+        <source>{elapsed} (about {left} left)</source>
+        <translation>{elapsed}（约剩 {left}）</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/texts.py" line="16" />
@@ -435,54 +1115,80 @@
         <translation>{field}：{value} 的宽高比为 {ratio}，宽高比须在 {min_ratio_label} 到 {max_ratio_label} 之间。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/texts.py" line="77" />
+        <location filename="../../gui/widgets/texts.py" line="59" />
+        <source>{field}: {value} is not an image URL; use one starting with {schemes}.</source>
+        <translation>{field}：{value} 不是图片 URL，请使用以下开头的地址：{schemes}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/texts.py" line="61" />
+        <source>{field} has {count} items; use {minimum} to {maximum}.</source>
+        <translation>{field}有 {count} 项，请使用 {minimum} 到 {maximum} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/texts.py" line="81" />
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/texts.py" line="78" />
+        <location filename="../../gui/widgets/texts.py" line="82" />
         <source>Submitting</source>
         <translation>提交中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/texts.py" line="79" />
+        <location filename="../../gui/widgets/texts.py" line="83" />
         <source>Pending</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/texts.py" line="80" />
+        <location filename="../../gui/widgets/texts.py" line="84" />
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/texts.py" line="81" />
+        <location filename="../../gui/widgets/texts.py" line="85" />
         <source>Suspended</source>
         <translation>已挂起</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/texts.py" line="82" />
+        <location filename="../../gui/widgets/texts.py" line="86" />
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/texts.py" line="83" />
+        <location filename="../../gui/widgets/texts.py" line="87" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/texts.py" line="84" />
+        <location filename="../../gui/widgets/texts.py" line="88" />
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/texts.py" line="85" />
+        <location filename="../../gui/widgets/texts.py" line="89" />
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/texts.py" line="86" />
+        <location filename="../../gui/widgets/inspector.py" line="855" />
+        <location filename="../../gui/widgets/texts.py" line="90" />
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/raw_json.py" line="42" />
+        <source>Request body as JSON</source>
+        <translation>JSON 格式的请求体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/raw_json.py" line="55" />
+        <source>The JSON is invalid at line {line}, column {column}: {problem}.</source>
+        <translation>JSON 在第 {line} 行第 {column} 列有误：{problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/raw_json.py" line="60" />
+        <source>The request body must be a JSON object ({…}).</source>
+        <translation>请求体必须是 JSON 对象（{…}）。</translation>
     </message>
 </context>
 </TS>

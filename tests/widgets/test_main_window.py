@@ -115,3 +115,19 @@ def test_rejected_key_shows_explanation(
     panel.action_button.click()
     qtbot.waitUntil(lambda: window.key_dialog.isVisible(), timeout=3000)
     window.key_dialog.close()
+
+    # The inspector explains the same failed exchange.
+    inspector = window.inspector_dock.panel
+    window.inspector_dock.show()
+    failed_rows = [
+        row
+        for row in range(inspector.model.rowCount())
+        if inspector.model.exchange(row).status == 401
+    ]
+    assert failed_rows
+    inspector.table.selectRow(failed_rows[0])
+    assert inspector.error_panel is not None
+    qtbot.waitUntil(inspector.error_panel.isVisible, timeout=3000)
+    assert inspector.error_panel.explanation is not None
+    assert inspector.error_panel.explanation.code == "InvalidApiKey"
+    assert explanation.request_id in inspector.error_panel.raw.text()
