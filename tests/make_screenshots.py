@@ -88,6 +88,7 @@ async def render(app: QApplication, language: str, folder: Path) -> Path:
         await asyncio.sleep(0.2)  # lets the preview lay out before the grab
         target = folder / f"window-{language}.png"
         window.grab().save(str(target))
+        await _render_failure(window, services, language, folder)
         for name, model_id, values in FORMS:
             assert window.select_model(model_id)
             window.form.set_values(services.emulator.resolve_samples(dict(values)))  # type: ignore[union-attr]
@@ -100,6 +101,41 @@ async def render(app: QApplication, language: str, folder: Path) -> Path:
         window.close()
         window.deleteLater()
         await services.aclose()
+
+
+async def _render_failure(
+    window: MainWindow, services: Services, language: str, folder: Path
+) -> None:
+    """Send with a rejected key, then grab the explained error, the inspector and keys."""
+    emulator = services.emulator
+    assert emulator is not None
+    services.use_sandbox(emulator.base_url, "sk-test-rejected-0000000000000000")
+    window.select_model("wan2.2-t2i-flash")
+    assert window.form is not None
+    window.form.set_values({"prompt": "A lighthouse at dusk", "n": 1})
+    failed = window.send()
+    assert failed is not None
+    await services.engine.wait(failed.id)
+    services.use_sandbox(emulator.base_url, emulator.key)
+    window.task_view.selectRow(0)
+    window.resize(1320, 1150)
+    window.inspector_dock.show()
+    inspector = window.inspector_dock.panel
+    for row in range(inspector.model.rowCount()):
+        if inspector.model.exchange(row).status == 401:
+            inspector.table.selectRow(row)
+            break
+    await asyncio.sleep(0.2)  # lets the dock lay out before the grab
+    window.grab().save(str(folder / f"inspector-error-{language}.png"))
+    window.inspector_dock.hide()
+    window.resize(1320, 900)
+    dialog = window.open_key_dialog()
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("singapore"))
+    dialog.key_edit.setText("sk-test-fake-screenshot-00000000abcd")
+    dialog.save_button.click()
+    await asyncio.sleep(0.1)
+    dialog.grab().save(str(folder / f"key-manager-{language}.png"))
+    dialog.close()
 
 
 def main() -> int:

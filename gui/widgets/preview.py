@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,6 +37,8 @@ class ErrorPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("errorPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # The explanation keeps its full height; the image area gives way instead.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setStyleSheet("#errorPanel { background: #fdecea; border: 1px solid #e0a39c; }")
         self._errors = errors
         self._explanation: Explanation | None = None
@@ -69,8 +72,13 @@ class ErrorPanel(QFrame):
         for widget in (self.title, self.cause, self.fix, self.raw):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        self.retranslate("en")
+        self.retranslate(current_language())
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate(current_language())
+        super().changeEvent(event)
 
     def show_error(
         self,
@@ -134,6 +142,11 @@ class ErrorPanel(QFrame):
     def _on_copy_button_clicked(self) -> None:
         if self._explanation is not None and self._explanation.request_id:
             QGuiApplication.clipboard().setText(self._explanation.request_id)
+
+
+def current_language() -> str:
+    """Return the UI language the LanguageManager last applied (it sets the default locale)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def _action_label(action: str | None) -> str | None:
