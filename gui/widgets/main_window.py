@@ -33,6 +33,7 @@ from gui.core.library import TaskRecord, TaskStatus
 from gui.core.regions import REGIONS
 from gui.core.request import ApiRequest, ValidationIssue, build_request, read_body, validate_body
 from gui.core.services import Services
+from gui.widgets.batch_dialog import BatchDialog
 from gui.widgets.bridge import EngineBridge
 from gui.widgets.form import RequestForm
 from gui.widgets.i18n import LANGUAGES, LanguageManager
@@ -213,11 +214,17 @@ class MainWindow(QMainWindow):
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.message_label)
+        send_row = QHBoxLayout()
         self.send_button = QPushButton(panel)
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.send)
-        layout.addWidget(self.send_button)
+        self.batch_button = QPushButton(panel)
+        self.batch_button.setObjectName("batchButton")
+        self.batch_button.clicked.connect(self.open_batch_dialog)
+        send_row.addWidget(self.send_button, 1)
+        send_row.addWidget(self.batch_button)
+        layout.addLayout(send_row)
         return panel
 
     def _build_task_panel(self, parent: QWidget) -> QWidget:
@@ -731,6 +738,23 @@ class MainWindow(QMainWindow):
         elif action == "edit_request" and self.form is not None:
             self.form.setFocus()
 
+    def open_batch_dialog(self) -> BatchDialog | None:
+        """Open the batch dialog for the current model, region, mode and form values."""
+        model, form, mode = self.model, self.form, self.mode
+        if model is None or form is None or mode is None or model.is_retired():
+            self.message_label.setText(
+                tr("Choose a model this region offers before starting a batch.")
+            )
+            return None
+        dialog = BatchDialog(
+            self._services, model, self.model_name, self.region, mode, form.values(), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.bridge.task_changed.connect(dialog.on_task_changed)
+        dialog.open()
+        self.batch_dialog = dialog
+        return dialog
+
     def open_key_dialog(self) -> KeyDialog:
         region = self.region if self.region != "sandbox" else "beijing"
         dialog = KeyDialog(self._services.keys, region, self._languages.language, self)
@@ -784,6 +808,8 @@ class MainWindow(QMainWindow):
         self.track_edit.setAccessibleName(tr("Task ID to track"))
         self.track_button.setText(tr("Track"))
         self.track_button.setAccessibleName(tr("Track the task with this ID"))
+        self.batch_button.setText(tr("&Batch…"))
+        self.batch_button.setAccessibleName(tr("Send this form with many prompts"))
         self.send_button.setText(tr("&Send (Ctrl+Enter)"))
         self.send_button.setAccessibleName(tr("Send request"))
         self.task_view.setAccessibleName(tr("Task list"))
