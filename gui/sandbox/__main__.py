@@ -1,7 +1,11 @@
 """Run the emulator standalone: ``python -m gui.sandbox --port 8000``.
 
 Prints the base URL and the accepted API key, one line each, then serves until
-Ctrl+C (or SIGTERM where the platform has it).
+Ctrl+C (or SIGTERM where the platform has it). ``--fault SPEC`` arms a fault
+rule (SPEC syntax in ``gui.sandbox.faults``), and ``--enforce-limits`` applies
+the account-wide rate and concurrency limits, for example::
+
+    python -m gui.sandbox --fault "submit http_error status=429 times=2" --enforce-limits
 """
 
 from __future__ import annotations
@@ -42,8 +46,66 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="reject an over-long prompt with 400 instead of truncating it as the service does",
     )
+
+    parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help=(
+            "add a fault rule, such as 'submit http_error status=429 times=2' or "
+            "'download truncated_download'; repeat for several rules, which are tried "
+            "in order (syntax in gui/sandbox/faults.py)"
+        ),
+    )
+    parser.add_argument(
+        "--fault-seed",
+        type=int,
+        default=0,
+        help="seed for fault rules with a probability (default 0)",
+    )
+    parser.add_argument(
+        "--enforce-limits",
+        action="store_true",
+        help=(
+            "apply the account-wide limits: 429 beyond each model's submission rate "
+            "or the task query rate, and tasks wait PENDING beyond its concurrency"
+        ),
+    )
+    parser.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        metavar="MODEL=RATE[:CONCURRENCY]",
+        help=(
+            "override a model's limits: submissions per second (below 1 counts per "
+            "minute) and tasks running at once, such as wanx-v1=2:1; repeatable"
+        ),
+    )
+    parser.add_argument(
+        "--query-per-second",
+        type=float,
+        default=20.0,
+        help="task queries allowed per second with --enforce-limits (default 20)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     return parser.parse_args(argv)
+
+
+def parse_limit(text: str) -> tuple[str, tuple[float, int | None]]:
+    """Parse ``MODEL=RATE[:CONCURRENCY]``; raise ValueError when it has another form."""
+    model, equals, value = text.partition("=")
+    rate_text, _colon, concurrency_text = value.partition(":")
+    if not equals or not model or not rate_text:
+        raise ValueError(f"--limit {text!r} is not MODEL=RATE[:CONCURRENCY], such as wanx-v1=2:1")
+    try:
+        rate = float(rate_text)
+        concurrency = int(concurrency_text) if concurrency_text else None
+    except ValueError:
+        raise ValueError(
+            f"--limit {text!r} needs a number RATE and a whole CONCURRENCY, such as wanx-v1=2:1"
+        ) from None
+    return model, (rate, concurrency)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,7 +120,14 @@ def main(argv: list[str] | None = None) -> int:
             running_seconds=arguments.running,
             sync_seconds=arguments.sync,
             strict_prompt_length=arguments.strict_prompt_length,
+            enforce_limits=arguments.enforce_limits,
+            limits=dict(parse_limit(text) for text in arguments.limit),
+            query_per_second=arguments.query_per_second,
+            fault_seed=arguments.fault_seed,
         )
+        emulator = Emulator(key=arguments.key, config=config, port=arguments.port)
+        for spec in arguments.fault:
+            emulator.faults.add_spec(spec)
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -73,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, request_stop)
 
     try:
-        emulator = Emulator(key=arguments.key, config=config, port=arguments.port).start()
+        emulator.start()
     except OSError as error:
         print(f"error: cannot listen on 127.0.0.1:{arguments.port}: {error}", file=sys.stderr)
         return 1

@@ -13,11 +13,15 @@ from typing import Any, Self
 
 from gui.core.catalog import Catalog, load_catalog
 from gui.sandbox.config import DEMO_KEY, EmulatorConfig
+from gui.sandbox.faults import FaultTable
 from gui.sandbox.inputs import UploadStore
+from gui.sandbox.limits import EmulatorStats, LimitEvent
+from gui.sandbox.requestlog import RecordedRequest
 from gui.sandbox.samples import resolve_samples, sample_path
 from gui.sandbox.server import EmulatorHTTPServer
-from gui.sandbox.service import DashScopeService, RecordedRequest
+from gui.sandbox.service import DashScopeService
 from gui.sandbox.tasks import TaskRecord
+from gui.sandbox.uploads import OBJECT_STORE_PATH
 
 logger = logging.getLogger(__name__)
 
@@ -29,10 +33,11 @@ POLL_INTERVAL_SECONDS = 0.5
 class Emulator:
     """A DashScope emulator serving HTTP on 127.0.0.1 until ``stop()``.
 
-    ``port`` 0 picks a free ephemeral port. ``clock`` returns epoch seconds and
-    drives task lifecycles, timestamps and URL expiry; tests may pass a fake one.
-    The emulator connects to nothing but its own listening socket, which ``stop()``
-    uses to wake the serving loop.
+    ``port`` 0 picks a free ephemeral port. ``clock`` returns epoch seconds, and
+    tests may pass a fake one. It drives task lifecycles, timestamps, rate windows
+    and the expiry of URLs, upload policies and uploads. ``faults`` contains the
+    fault rules (see ``gui.sandbox.faults``). The emulator connects to nothing but
+    its own listening socket, which ``stop()`` uses to wake the serving loop.
     """
 
     def __init__(
@@ -49,6 +54,11 @@ class Emulator:
         self.key = key
         self.config = config or EmulatorConfig()
         self.catalog = catalog if catalog is not None else load_catalog()
+        for name in self.config.limits:
+            if self.catalog.get(name) is None:
+                raise ValueError(
+                    f"EmulatorConfig.limits names model {name!r}, which the catalog lacks"
+                )
         self._requested_port = port
         self._clock = clock
         self._stopping = threading.Event()
@@ -56,7 +66,9 @@ class Emulator:
         self._service: DashScopeService | None = None
         self._thread: threading.Thread | None = None
         # Kept across restarts, like files uploaded to the service's store.
-        self._uploads = UploadStore()
+        self._uploads = UploadStore(clock, self.config.upload_lifetime_seconds)
+        # Rules survive restarts, so a test can arm them before start().
+        self.faults = FaultTable(self.config.fault_seed)
 
     def start(self) -> Self:
         """Bind 127.0.0.1 and serve in a background thread; return self.
@@ -76,6 +88,7 @@ class Emulator:
             origin=origin,
             stopping=self._stopping,
             uploads=self._uploads,
+            faults=self.faults,
         )
         server.timeout = POLL_INTERVAL_SECONDS
         self._server = server
@@ -152,6 +165,30 @@ class Emulator:
     def tasks(self) -> list[TaskRecord]:
         """Return a snapshot of the live async tasks, oldest first."""
         return self._service.task_records() if self._service is not None else []
+
+    @property
+    def upload_host(self) -> str:
+        """Return the object-store URL that upload policies name, ``http://127.0.0.1:PORT/oss``."""
+        return self.origin + OBJECT_STORE_PATH
+
+    @property
+    def limit_log(self) -> list[LimitEvent]:
+        """Return the limit events of the current or last run, by time.
+
+        Submissions, 429 replies and task queries are recorded as they happen.
+        Slot, RUNNING and terminal events of live tasks are added with their exact
+        times up to now.
+        """
+        return self._service.limit_events() if self._service is not None else []
+
+    def stats(self) -> EmulatorStats:
+        """Return per-model limit statistics and per-task polling statistics.
+
+        Before the first start() every table is empty.
+        """
+        if self._service is None:
+            return EmulatorStats({}, {}, 0, 0)
+        return self._service.stats()
 
     def sample_url(self, name: str) -> str:
         """Return the public URL of sample image ``name``, such as ``photo``.

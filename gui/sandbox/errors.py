@@ -47,6 +47,115 @@ PAYLOAD_TOO_LARGE = "Payload Too Large."
 INTERNAL_ERROR = (
     "An internal error has occured, please try again later or contact service support."
 )
+INTERNAL_TIMEOUT = (
+    "An internal timeout error has occured during execution, "
+    "please try again later or contact service support."
+)
+RATE_QUOTA = "Requests rate limit exceeded, please try again later."
+THROTTLING = "Requests throttling triggered."
+
+# Documented errors by code: (HTTP status, literal message). Fault rules take
+# missing statuses and messages from here. Where the service has several
+# messages for one code, this is the one listed first in its error table.
+DOCUMENTED_ERRORS: dict[str, tuple[int, str]] = {
+    "InvalidParameter": (
+        400,
+        "The request is missing required parameters or in a wrong format, "
+        "please check the parameters that you send.",
+    ),
+    "Arrearage": (400, "Access denied, please make sure your account is in good standing."),
+    "DataInspectionFailed": (400, "Input or output data may contain inappropriate content."),
+    "IPInfringementSuspect": (
+        400,
+        "Input data is suspected of being involved in IP infringement.",
+    ),
+    "InvalidApiKey": (401, INVALID_API_KEY),
+    "AccessDenied": (403, "Access denied."),
+    "AllocationQuota.FreeTierOnly": (
+        403,
+        "The free tier of the model has been exhausted. If you wish to continue access "
+        'the model on a paid basis, please disable the "use free tier only" mode in the '
+        "management console.",
+    ),
+    "NotFound": (404, NOT_FOUND),
+    "Throttling": (429, THROTTLING),
+    "Throttling.RateQuota": (429, RATE_QUOTA),
+    "Throttling.BurstRate": (
+        429,
+        "Request rate increased too quickly. To ensure system stability, please adjust "
+        "your client logic to scale requests more smoothly over time.",
+    ),
+    "Throttling.AllocationQuota": (
+        429,
+        "Allocated quota exceeded, please increase your quota limit.",
+    ),
+    "InternalError": (500, INTERNAL_ERROR),
+    "InternalError.Timeout": (500, INTERNAL_TIMEOUT),
+    "InternalError.Algo": (500, "inference internal error."),
+    # "An system error" is the service's wording.
+    "SystemError": (500, "An system error has occured, please try again later."),
+    "ModelServiceFailed": (500, "Failed to request model service."),
+    "RequestTimeOut": (500, "Request timed out, please try again later."),
+    "ModelServingError": (
+        503,
+        "Too many requests. Your requests are being throttled due to system capacity "
+        "limits. Please try again later.",
+    ),
+    "ModelUnavailable": (503, "Model is unavailable, please try again later."),
+}
+# The code a fault rule uses when it names only an HTTP status.
+DEFAULT_CODES = {
+    400: "InvalidParameter",
+    401: "InvalidApiKey",
+    403: "AccessDenied",
+    404: "NotFound",
+    429: "Throttling.RateQuota",
+    500: "InternalError",
+    503: "ModelServingError",
+}
+
+
+def documented_error(
+    code: str | None = None, status: int | None = None, message: str | None = None
+) -> ApiError:
+    """Return an error, filling the parts left out from the documented errors.
+
+    With only ``status``, the code is the usual one for that status. Raises
+    ValueError when a part is missing and the tables do not supply it.
+    """
+    if code is None:
+        if status is None:
+            raise ValueError("give an error code, an HTTP status or both")
+        code = DEFAULT_CODES.get(status)
+        if code is None:
+            known = ", ".join(str(value) for value in sorted(DEFAULT_CODES))
+            raise ValueError(
+                f"no default error code for HTTP status {status}; give code= or use one of {known}"
+            )
+    documented = DOCUMENTED_ERRORS.get(code)
+    if status is None:
+        if documented is None:
+            raise ValueError(f"error code {code!r} is not in the documented table; give status=")
+        status = documented[0]
+    if message is None:
+        if documented is None:
+            raise ValueError(f"error code {code!r} is not in the documented table; give message=")
+        message = documented[1]
+    try:
+        http_status = HTTPStatus(status)
+    except ValueError:
+        raise ValueError(f"HTTP status {status} is not a known status code") from None
+    if http_status < 400:
+        raise ValueError(f"HTTP status {status} is not an error status; use 400 to 599")
+    return ApiError(http_status, code, message)
+
+
+def rate_quota_exceeded() -> ApiError:
+    return ApiError(HTTPStatus.TOO_MANY_REQUESTS, "Throttling.RateQuota", RATE_QUOTA)
+
+
+def query_throttled() -> ApiError:
+    return ApiError(HTTPStatus.TOO_MANY_REQUESTS, "Throttling", THROTTLING)
 
 
 def model_not_found(model: str) -> ApiError:
@@ -183,3 +292,30 @@ def person_coarse_size_mismatch() -> ApiError:
 def _shorten(url: str) -> str:
     """Return ``url``, cut to 200 characters so a data URI does not flood the message."""
     return url if len(url) <= 200 else url[:197] + "..."
+
+
+# Temporary uploads: the policy request and the object store's PostObject.
+POLICY_EXPIRED = "Invalid according to Policy: Policy expired."
+# OSS's wording for an object outside the policy's content-length-range.
+ENTITY_TOO_LARGE = "Your proposed upload exceeds the maximum allowed size."
+# NOTE: the wordings below follow OSS's usual errors for PostObject; the exact
+# texts the temporary-upload bucket returns are unconfirmed.
+OBJECT_EXISTS = "The object you specified already exists and can not be overwritten."
+MALFORMED_POST = "The body of your POST request is not well-formed multipart/form-data."
+NO_ACCESS_KEY = "The OSS Access Key Id you provided does not exist in our records."
+
+
+def policy_condition_failed(condition: str) -> OssError:
+    return OssError(
+        HTTPStatus.FORBIDDEN,
+        "AccessDenied",
+        f"Invalid according to Policy: Policy Condition failed: {condition}",
+    )
+
+
+def form_field_missing(name: str) -> OssError:
+    # NOTE: OSS's message for a missing PostObject form field is unconfirmed.
+    return OssError(
+        HTTPStatus.BAD_REQUEST, "InvalidArgument", f"The form field {name} is missing."
+    )
+

@@ -135,6 +135,8 @@ class ImageStore:
         self._specs: dict[str, ImageSpec] = {}
         # Images not owned by a task (sync results) are dropped after this epoch time.
         self._keep_until: dict[str, float] = {}
+        # The catalog model id and task id (None for sync calls) that made each image.
+        self._owners: dict[str, tuple[str, str | None]] = {}
         self._cache: OrderedDict[str, bytes] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -160,6 +162,18 @@ class ImageStore:
             for name in names:
                 self._forget(name)
 
+    def set_owner(self, names: list[str], model_id: str, task_id: str | None) -> None:
+        """Record the model and task (None for a sync call) that made the images."""
+        with self._lock:
+            for name in names:
+                if name in self._specs:
+                    self._owners[name] = (model_id, task_id)
+
+    def owner(self, name: str) -> tuple[str, str | None] | None:
+        """Return the model id and task id that made an image, or None when unknown."""
+        with self._lock:
+            return self._owners.get(name)
+
     def _drop_expired(self, now: float) -> None:
         expired = [name for name, limit in self._keep_until.items() if now > limit]
         for name in expired:
@@ -169,6 +183,7 @@ class ImageStore:
         self._specs.pop(name, None)
         self._keep_until.pop(name, None)
         self._cache.pop(name, None)
+        self._owners.pop(name, None)
 
     def signed_url(self, origin: str, name: str, expires: int) -> str:
         signature = quote(self._sign(name, expires), safe="")

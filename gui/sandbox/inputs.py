@@ -3,8 +3,8 @@
 The service downloads every image URL in a request. The emulator never fetches
 a URL. It accepts only images it can find itself: its sample images and its own
 unexpired result URLs (both on its own origin), inline ``data:`` URIs where the
-field allows them, and ``oss://`` URLs of files added to its upload store. Every
-other URL fails the way a failed download fails on the service.
+field allows them, and ``oss://`` URLs of unexpired files in its upload store.
+Every other URL fails the way a failed download fails on the service.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import binascii
 import hashlib
 import io
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -23,6 +24,7 @@ from PIL import Image
 
 from gui.core.catalog import FieldSpec, ModelSpec
 from gui.sandbox import errors
+from gui.sandbox.config import UPLOAD_LIFETIME_SECONDS
 from gui.sandbox.errors import OssError
 from gui.sandbox.images import RESULTS_PREFIX, ImageStore
 from gui.sandbox.samples import SAMPLE_IMAGES, SAMPLES_PREFIX, sample_png
@@ -62,12 +64,16 @@ class InputImage:
 
 @dataclass(frozen=True)
 class StoredUpload:
-    """A file in the upload store: its pixel size, format and byte size."""
+    """A file in the upload store, bound to one model until it expires."""
 
-    width: int
-    height: int
-    format: str
+    model_id: str
     byte_size: int
+    # A short stable name of the file content, used to derive the output images.
+    identity: str
+    # Epoch seconds after which the file is gone.
+    expires: float
+    # Pixel size and lower-case format; None when the file is not a readable image.
+    image: tuple[int, int, str] | None
 
 
 def inspect_image(data: bytes) -> tuple[int, int, str]:
@@ -89,31 +95,70 @@ def inspect_image(data: bytes) -> tuple[int, int, str]:
 class UploadStore:
     """Files reachable as ``oss://KEY`` URLs, each bound to one model, as on the service.
 
-    The temporary-upload endpoints that fill this store on the service are not
-    emulated yet; tests and the demo add files with ``add``.
+    The object store of the temporary-upload flow fills it, and tests and the
+    demo may add files directly. A file is gone ``lifetime_seconds`` after its
+    upload, by the emulator's clock.
     """
 
-    def __init__(self) -> None:
-        self._files: dict[tuple[str, str], StoredUpload] = {}
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.time,
+        lifetime_seconds: float = UPLOAD_LIFETIME_SECONDS,
+    ) -> None:
+        self._clock = clock
+        self._lifetime_seconds = lifetime_seconds
+        self._files: dict[str, StoredUpload] = {}
         self._lock = threading.Lock()
 
     def add(self, model_id: str, key: str, data: bytes) -> str:
         """Store an image file for ``model_id`` under ``key`` and return its ``oss://`` URL.
 
-        ``key`` may be given with or without the ``oss://`` prefix. Raises
-        ValueError when ``data`` is not a readable image.
+        ``key`` may be given with or without the ``oss://`` prefix. A file with
+        the same key is replaced. Raises ValueError when ``data`` is not a
+        readable image.
         """
         key = key.removeprefix(OSS_SCHEME)
         if not key:
             raise ValueError("the upload key is empty; pass a key such as dashscope-instant/a.png")
-        width, height, image_format = inspect_image(data)
-        with self._lock:
-            self._files[(model_id, key)] = StoredUpload(width, height, image_format, len(data))
+        inspect_image(data)
+        self.store(model_id, key, data)
         return OSS_SCHEME + key
 
-    def get(self, model_id: str, key: str) -> StoredUpload | None:
+    def store(self, model_id: str, key: str, data: bytes) -> StoredUpload:
+        """Store any file under ``key``, as the object store accepts any bytes."""
+        try:
+            image: tuple[int, int, str] | None = inspect_image(data)
+        except ValueError:
+            image = None
+        identity = "upload:" + hashlib.sha256(data).hexdigest()[:32]
+        upload = StoredUpload(
+            model_id, len(data), identity, self._clock() + self._lifetime_seconds, image
+        )
         with self._lock:
-            return self._files.get((model_id, key))
+            self._drop_expired()
+            self._files[key] = upload
+        return upload
+
+    def exists(self, key: str) -> bool:
+        """Return whether an unexpired file has ``key``, whatever its model."""
+        with self._lock:
+            self._drop_expired()
+            return key in self._files
+
+    def get(self, model_id: str, key: str) -> StoredUpload | None:
+        """Return the unexpired file under ``key`` when it is bound to ``model_id``."""
+        with self._lock:
+            self._drop_expired()
+            upload = self._files.get(key)
+        if upload is None or upload.model_id != model_id:
+            return None
+        return upload
+
+    def _drop_expired(self) -> None:
+        now = self._clock()
+        expired = [key for key, upload in self._files.items() if now > upload.expires]
+        for key in expired:
+            del self._files[key]
 
 
 class InputResolver:
@@ -171,9 +216,14 @@ class InputResolver:
         key = url[len(OSS_SCHEME) :]
         upload = self._uploads.get(model.id, key)
         if upload is None:
+            # An expired file reads the same as one never uploaded.
+            # NOTE: the service's error for an expired or foreign oss:// URL is unconfirmed.
             raise errors.input_url_not_valid()
+        if upload.image is None:
+            raise errors.input_undecodable(model.protocol)
+        width, height, image_format = upload.image
         return InputImage(
-            spec.name, url, upload.width, upload.height, upload.format, upload.byte_size, url
+            spec.name, url, width, height, image_format, upload.byte_size, upload.identity
         )
 
     def _resolve_own_url(self, spec: FieldSpec, url: str) -> InputImage | None:

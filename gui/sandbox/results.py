@@ -210,12 +210,13 @@ def task_response(task: Task, now: float, sign: Callable[[str], str]) -> dict[st
         "task_status": status,
         "submit_time": format_time(task.created),
     }
-    if status in (RUNNING, SUCCEEDED, FAILED):
-        output["scheduled_time"] = format_time(task.scheduled_time)
+    scheduled, end = task.scheduled_time, task.end_time
+    if status in (RUNNING, SUCCEEDED, FAILED) and scheduled is not None:
+        output["scheduled_time"] = format_time(scheduled)
     if status == CANCELED and task.canceled_at is not None:
         output["end_time"] = format_time(task.canceled_at)
-    if status in (SUCCEEDED, FAILED):
-        output["end_time"] = format_time(task.end_time)
+    if status in (SUCCEEDED, FAILED) and end is not None:
+        output["end_time"] = format_time(end)
     if status == SUCCEEDED:
         output.update(result_output(shape, generation, sign))
     if status == FAILED and task.failure is not None:

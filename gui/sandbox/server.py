@@ -20,17 +20,24 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from gui.sandbox import errors
-from gui.sandbox.service import (
-    DashScopeService,
+from gui.sandbox.errors import OssError
+from gui.sandbox.replies import (
+    Delivery,
     Reply,
     internal_error_reply,
     json_reply,
+    new_oss_request_id,
     new_request_id,
+    oss_error_reply,
 )
+from gui.sandbox.service import DashScopeService
+from gui.sandbox.uploads import is_object_store_path
 
 logger = logging.getLogger(__name__)
 
 # Request bodies above this size are rejected; inline base64 images stay well below it.
+# It also caps uploads, which the emulator reads into memory, below the 1024 MiB
+# that an upload policy allows.
 MAX_BODY_BYTES = 64 * 1024 * 1024
 # An idle keep-alive connection is closed after this many seconds.
 IDLE_TIMEOUT_SECONDS = 60.0
@@ -162,6 +169,10 @@ class RequestHandler(BaseHTTPRequestHandler):
         except Exception:
             logger.exception("%s %s failed inside the emulator", method, path)
             reply = internal_error_reply()
+        if reply.delivery is Delivery.DROP:
+            logger.debug("%s %s: connection closed without a reply", method, path)
+            self.close_connection = True
+            return
         self._send(reply, include_body=method != "HEAD")
 
     def _read_body(self) -> bytes:
@@ -177,7 +188,7 @@ class RequestHandler(BaseHTTPRequestHandler):
         if length < 0:
             raise BodyError(_body_error_reply(errors.BODY_INVALID))
         if length > MAX_BODY_BYTES:
-            raise BodyError(_too_large_reply())
+            raise BodyError(self._too_large_reply())
         return self.rfile.read(length)
 
     def _read_chunked_body(self) -> bytes:
@@ -196,11 +207,19 @@ class RequestHandler(BaseHTTPRequestHandler):
                 return b"".join(chunks)
             total += size
             if total > MAX_BODY_BYTES:
-                raise BodyError(_too_large_reply())
+                raise BodyError(self._too_large_reply())
             chunks.append(self.rfile.read(size))
             self.rfile.readline(1024)
 
+    def _too_large_reply(self) -> Reply:
+        if is_object_store_path(urlsplit(self.path).path):
+            error = OssError(HTTPStatus.BAD_REQUEST, "EntityTooLarge", errors.ENTITY_TOO_LARGE)
+            origin = f"http://127.0.0.1:{self.server.server_port}"
+            return oss_error_reply(error, new_oss_request_id(), origin)
+        return _too_large_reply()
+
     def _send(self, reply: Reply, *, include_body: bool) -> None:
+        truncate = reply.delivery is Delivery.TRUNCATE
         try:
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
@@ -211,8 +230,11 @@ class RequestHandler(BaseHTTPRequestHandler):
                 self.send_header("Connection", "close")
             self.end_headers()
             if include_body:
-                self.wfile.write(reply.body)
+                # A truncated reply keeps the full Content-Length but sends half the body.
+                self.wfile.write(reply.body[: len(reply.body) // 2] if truncate else reply.body)
             self.wfile.flush()
+            if truncate:
+                self.close_connection = True
         except OSError as error:
             # The client left, or stop() shut the connection down during a sync wait.
             logger.debug("reply to %s not sent: %s", self.address_string(), error)

@@ -2,9 +2,12 @@
 
 ``DashScopeService.handle`` takes one parsed HTTP request and returns the reply:
 authentication, the model endpoints found in the catalog, task query, cancel and
-list, result image downloads and sample images. A model call is checked in this
-order: key, JSON body, model name, endpoint path, async header, the body's
-fields, then its input images.
+list, result image downloads, sample images and the temporary-upload flow. A
+model call is checked in this order: key, JSON body, model name, endpoint path,
+async header, the body's fields, its input images, then the model's submission
+rate. Fault rules (``gui.sandbox.faults``) may replace or change any reply, and
+the account-wide limits (``gui.sandbox.limits``) apply when the configuration
+enforces them.
 """
 
 from __future__ import annotations
@@ -16,94 +19,134 @@ import logging
 import math
 import re
 import threading
-import uuid
-from collections import deque
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs
-from xml.sax.saxutils import escape
 
-from gui.core.catalog import Catalog, FieldSpec, ModelSpec
-from gui.core.request import ValidationIssue, read_body, validate_body
+from gui.core.catalog import Catalog, ModelSpec
+from gui.core.request import read_body, validate_body
 from gui.sandbox import errors
+from gui.sandbox.checks import check_async_header, endpoint_mode, issue_error, parse_json_object
 from gui.sandbox.config import EmulatorConfig
 from gui.sandbox.errors import ApiError, OssError
-from gui.sandbox.images import NO_SUCH_KEY_MESSAGE, RESULTS_PREFIX, ImageStore
-from gui.sandbox.inputs import InputResolver, UploadStore
+from gui.sandbox.faults import (
+    Drop,
+    DropAfterCreate,
+    ExpireUrls,
+    FaultRule,
+    FaultTable,
+    HttpError,
+    MalformedJson,
+    NonJson,
+    PartialFailure,
+    Phase,
+    Stall,
+    TaskFailed,
+    TruncatedDownload,
+    UnknownStatus,
+)
+from gui.sandbox.images import ANONYMOUS_MESSAGE, NO_SUCH_KEY_MESSAGE, RESULTS_PREFIX, ImageStore
+from gui.sandbox.inputs import InputImage, InputResolver, UploadStore
+from gui.sandbox.limits import EmulatorStats, LimitEvent, LimitTracker
 from gui.sandbox.planning import plan_generation
+from gui.sandbox.replies import (
+    DROPPED,
+    Delivery,
+    Reply,
+    api_error_reply,
+    html_error_reply,
+    internal_error_reply,
+    json_reply,
+    new_oss_request_id,
+    new_request_id,
+    oss_error_reply,
+)
+from gui.sandbox.requestlog import RecordedRequest, RequestLog
 from gui.sandbox.results import (
-    format_time,
-    parse_list_time,
     result_output,
     result_usage,
     task_response,
 )
 from gui.sandbox.samples import SAMPLES_PREFIX, sample_path, sample_png
+from gui.sandbox.tasklist import Account, list_tasks
 from gui.sandbox.tasks import (
-    CANCELED,
     FAILED,
     PENDING,
-    RUNNING,
     SUCCEEDED,
     UNKNOWN,
+    Generation,
+    ImageFailure,
     Task,
     TaskRecord,
     TaskStore,
 )
+from gui.sandbox.uploads import (
+    OBJECT_STORE_PATH,
+    FormPart,
+    ObjectStore,
+    is_object_store_path,
+    parse_multipart,
+    success_reply,
+)
+
+# Kept importable from here for callers that predate the replies and requestlog modules.
+__all__ = [
+    "DashScopeService",
+    "RecordedRequest",
+    "Reply",
+    "internal_error_reply",
+    "json_reply",
+    "new_request_id",
+]
 
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v1/"
-JSON_TYPE = "application/json; charset=utf-8"
-# The emulator reports itself as the region of the default endpoint.
-REGION_ID = "cn-beijing"
-LISTABLE_STATUSES = (PENDING, RUNNING, "SUSPENDED", SUCCEEDED, FAILED, CANCELED)
 
 _TASK_PATH = re.compile(r"^tasks/([^/]+)$")
 _CANCEL_PATH = re.compile(r"^tasks/([^/]+)/cancel$")
 
 
-@dataclass(frozen=True)
-class RecordedRequest:
-    """One request the emulator received; ``time`` is epoch seconds from its clock."""
+@dataclass
+class Exchange:
+    """One request being handled, with what the emulator has learned about it."""
 
     method: str
-    # The URL path without the query string.
     path: str
-    # The raw query string without the leading "?".
     query: str
-    # Header names as the client wrote them; a repeated header keeps its last value.
+    # Header names in lower case.
     headers: Mapping[str, str]
-    body: bytes = field(repr=False)
-    time: float
-
-    def header(self, name: str) -> str | None:
-        """Return a header value by case-insensitive name, or None."""
-        wanted = name.lower()
-        for key, value in self.headers.items():
-            if key.lower() == wanted:
-                return value
-        return None
+    body: bytes
+    request_id: str
+    # The fault route, or None for a request outside the routes.
+    route: str | None = None
+    # The names the request's model goes by: its catalog id first, then the name as sent.
+    models: tuple[str, ...] = ()
+    task_id: str | None = None
+    # The form of an upload, or None when the body is not well-formed multipart/form-data.
+    form: list[FormPart] | None = None
+    # The SPEC of each fault rule that fired.
+    faults: list[str] = field(default_factory=list)
+    # The task status the reply to a query carries.
+    task_status: str | None = None
 
     @property
-    def params(self) -> dict[str, str]:
-        """Return the query parameters; a repeated parameter keeps its first value."""
-        return {key: values[0] for key, values in parse_qs(self.query).items()}
-
-    def json(self) -> Any:
-        return json.loads(self.body)
+    def model_id(self) -> str | None:
+        return self.models[0] if self.models else None
 
 
 @dataclass(frozen=True)
-class Reply:
-    """An HTTP reply; the transport adds Content-Length and connection headers."""
+class _TaskEffect:
+    """The changes a task-phase fault rule makes to a new task or sync result."""
 
-    status: int
-    body: bytes
-    content_type: str
-    headers: tuple[tuple[str, str], ...] = ()
+    generation: Generation
+    outcome: str = SUCCEEDED
+    failure: ImageFailure | None = None
+    urls_expired: bool = False
+    drop: bool = False
+    fault: str | None = None
 
 
 class DashScopeService:
@@ -119,6 +162,7 @@ class DashScopeService:
         origin: str,
         stopping: threading.Event,
         uploads: UploadStore | None = None,
+        faults: FaultTable | None = None,
     ) -> None:
         self.key = key
         self.config = config
@@ -127,26 +171,44 @@ class DashScopeService:
         self._clock = clock
         self._stopping = stopping
         self._images = ImageStore(clock, config.image_cache_size)
-        self._uploads = uploads if uploads is not None else UploadStore()
+        if uploads is None:
+            uploads = UploadStore(clock, config.upload_lifetime_seconds)
+        self._uploads = uploads
+        self._faults = faults if faults is not None else FaultTable(config.fault_seed)
+        self._limits = LimitTracker(config, catalog, config.max_recorded_requests)
         self._inputs = InputResolver(origin, self._images, self._uploads)
         self._tasks = TaskStore(config.task_retention_seconds, self._forget_images)
-        self._requests: deque[RecordedRequest] = deque(maxlen=config.max_recorded_requests)
-        self._requests_lock = threading.Lock()
+        self._log = RequestLog(config.max_recorded_requests)
+        # Submissions and task queries are admitted one at a time, so creation
+        # times, rate windows and the concurrency queue all see one order.
+        self._submission_lock = threading.Lock()
+        self._query_lock = threading.Lock()
         self._served_paths = {
             path.strip("/") for model in catalog for path in model.family.paths.values()
         }
-        account = hashlib.sha256(key.encode()).hexdigest()
-        self._api_key_id = str(int(account[:12], 16))
-        self._caller_uid = str(int(account[12:24], 16))
+        self._account = Account.from_key(key)
+        self._objects = ObjectStore(
+            account=hashlib.sha256(key.encode()).hexdigest()[:32],
+            config=config,
+            clock=clock,
+            uploads=self._uploads,
+        )
 
     # Snapshots for tests and the demo UI.
 
     def recorded_requests(self) -> list[RecordedRequest]:
-        with self._requests_lock:
-            return list(self._requests)
+        return self._log.records()
 
     def task_records(self) -> list[TaskRecord]:
         return self._tasks.snapshot(self._clock())
+
+    def limit_events(self) -> list[LimitEvent]:
+        now = self._clock()
+        return self._limits.events(self._tasks.all(now), now)
+
+    def stats(self) -> EmulatorStats:
+        now = self._clock()
+        return self._limits.stats(self._tasks.all(now), now)
 
     def sample_url(self, name: str) -> str:
         """Return the public URL of sample image ``name``; raise KeyError for an unknown name."""
@@ -172,52 +234,188 @@ class DashScopeService:
 
         Bad input gives an error reply; only a bug in the emulator raises.
         """
-        with self._requests_lock:
-            self._requests.append(
-                RecordedRequest(method, path, query, dict(headers), body, self._clock())
-            )
         lowered = {name.lower(): value for name, value in headers.items()}
-        if path.startswith(RESULTS_PREFIX):
-            return self._download(method, path[len(RESULTS_PREFIX) :], query)
-        if path.startswith(SAMPLES_PREFIX):
-            return self._sample(method, path[len(SAMPLES_PREFIX) :])
-        if not path.startswith(API_PREFIX):
-            return self._api_error_reply(
-                ApiError(HTTPStatus.NOT_FOUND, "NotFound", errors.NOT_FOUND), new_request_id()
+        exchange = self._classify(method, path, query, lowered, body)
+        is_upload = exchange.route == "upload"
+        entry = self._log.append(
+            RecordedRequest(
+                method,
+                path,
+                query,
+                dict(headers),
+                b"" if is_upload else body,
+                self._clock(),
+                route=exchange.route,
+                body_size=len(body),
+                form_fields=tuple(part.name for part in exchange.form or ()),
             )
+        )
+        if exchange.route == "query" and exchange.task_id is not None:
+            self._limits.count_query(exchange.task_id, exchange.model_id)
 
-        request_id = new_request_id()
+        reply = self._reply_with_faults(exchange)
+
+        delivered = reply.delivery is Delivery.SEND
+        if delivered and exchange.task_status is not None and exchange.task_id is not None:
+            self._limits.record_query_reply(
+                exchange.task_id, exchange.model_id, exchange.task_status, self._clock()
+            )
+        status = None if reply.delivery is Delivery.DROP else reply.status
+        entry.update(status=status, faults=tuple(exchange.faults))
+        return reply
+
+    def _classify(
+        self, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes
+    ) -> Exchange:
+        """Find the request's fault route, model and task without checking anything."""
+        if path.startswith((RESULTS_PREFIX, SAMPLES_PREFIX)):
+            exchange = Exchange(
+                method, path, query, headers, body, new_oss_request_id(), route="download"
+            )
+            if path.startswith(RESULTS_PREFIX):
+                name = path[len(RESULTS_PREFIX) :].removesuffix(".png")
+                owner = self._images.owner(name)
+                if owner is not None:
+                    exchange.models = (owner[0],)
+                    exchange.task_id = owner[1]
+            return exchange
+        if is_object_store_path(path):
+            exchange = Exchange(
+                method, path, query, headers, body, new_oss_request_id(), route="upload"
+            )
+            if method == "POST":
+                exchange.form = _parse_form(headers.get("content-type", ""), body)
+                policy = _form_value(exchange.form or [], "policy")
+                model_id = self._objects.policy_model(policy) if policy else None
+                exchange.models = (model_id,) if model_id else ()
+            return exchange
+
+        exchange = Exchange(method, path, query, headers, body, new_request_id())
+        if not path.startswith(API_PREFIX):
+            return exchange
+        relative = path[len(API_PREFIX) :].strip("/")
+        query_match = _TASK_PATH.match(relative)
+        task_match = query_match or _CANCEL_PATH.match(relative)
+        if relative == "uploads":
+            exchange.route = "policy"
+            model = {key: values[0] for key, values in parse_qs(query).items()}.get("model")
+            exchange.models = self._model_names(model)
+        elif relative == "tasks":
+            exchange.route = "list"
+        elif task_match:
+            exchange.route = "query" if query_match else "cancel"
+            exchange.task_id = task_match.group(1)
+            task = self._tasks.get(exchange.task_id, self._clock())
+            if task is not None:
+                exchange.models = self._model_names(task.model_name)
+        elif relative in self._served_paths:
+            wants_async = headers.get("x-dashscope-async", "").strip().lower() == "enable"
+            exchange.route = "submit" if wants_async else "sync"
+            exchange.models = self._model_names(_sent_model(body))
+        return exchange
+
+    def _model_names(self, name: str | None) -> tuple[str, ...]:
+        if not name:
+            return ()
+        model = self.catalog.get(name)
+        if model is None:
+            return (name,)
+        return (model.id,) if name == model.id else (model.id, name)
+
+    def _take_fault(self, phase: Phase, exchange: Exchange) -> FaultRule | None:
+        if exchange.route is None:
+            return None
+        rule = self._faults.take(
+            phase,
+            exchange.route,
+            models=exchange.models,
+            task_id=exchange.task_id,
+            time=self._clock(),
+            request_id=exchange.request_id,
+        )
+        if rule is not None:
+            exchange.faults.append(rule.spec)
+        return rule
+
+    def _reply_with_faults(self, exchange: Exchange) -> Reply:
+        """Handle a request, applying the fault rule that fires on its arrival, if any."""
+        rule = self._take_fault(Phase.REQUEST, exchange)
+        action = rule.action if rule is not None else None
+        if isinstance(action, Drop):
+            return DROPPED
+        if isinstance(action, HttpError):
+            return self._fault_error_reply(exchange, action)
+        if isinstance(action, NonJson):
+            return html_error_reply(action.status)
+        if isinstance(action, UnknownStatus):
+            exchange.task_status = UNKNOWN
+            output = {"task_id": exchange.task_id, "task_status": UNKNOWN}
+            return json_reply(HTTPStatus.OK, {"output": output}, exchange.request_id)
+        if isinstance(action, Stall) and self._stopping.wait(action.seconds):
+            # stop() ended the wait, so the request is dropped without being handled.
+            return DROPPED
+
         try:
-            self._authenticate(lowered)
-            relative = path[len(API_PREFIX) :].strip("/")
-            return self._route_api(method, relative, query, lowered, body, request_id)
-        except ApiError as error:
-            logger.debug("%s %s: %s", method, path, error)
-            return self._api_error_reply(error, request_id)
+            reply = self._dispatch(exchange)
+        except Exception:
+            logger.exception("%s %s failed inside the emulator", exchange.method, exchange.path)
+            reply = internal_error_reply()
 
-    def _route_api(
-        self,
-        method: str,
-        relative: str,
-        query: str,
-        headers: Mapping[str, str],
-        body: bytes,
-        request_id: str,
-    ) -> Reply:
+        if isinstance(action, MalformedJson):
+            # The client cannot read the status this reply carries.
+            exchange.task_status = None
+            half = reply.body[: len(reply.body) // 2]
+            return Reply(HTTPStatus.OK, half, reply.content_type, reply.headers)
+        if isinstance(action, TruncatedDownload):
+            return replace(reply, delivery=Delivery.TRUNCATE)
+        return reply
+
+    def _fault_error_reply(self, exchange: Exchange, action: HttpError) -> Reply:
+        status = HTTPStatus(action.status)
+        if exchange.route in ("download", "upload"):
+            error = OssError(status, action.code, action.message)
+            return oss_error_reply(error, exchange.request_id, self.origin)
+        return api_error_reply(ApiError(status, action.code, action.message), exchange.request_id)
+
+    def _dispatch(self, exchange: Exchange) -> Reply:
+        path = exchange.path
+        if path.startswith(RESULTS_PREFIX):
+            return self._download(exchange, path[len(RESULTS_PREFIX) :])
+        if path.startswith(SAMPLES_PREFIX):
+            return self._sample(exchange.method, path[len(SAMPLES_PREFIX) :], exchange.request_id)
+        if is_object_store_path(path):
+            return self._object_store_request(exchange)
+        if not path.startswith(API_PREFIX):
+            error = ApiError(HTTPStatus.NOT_FOUND, "NotFound", errors.NOT_FOUND)
+            return api_error_reply(error, exchange.request_id)
+
+        try:
+            self._authenticate(exchange.headers)
+            return self._route_api(exchange)
+        except ApiError as error:
+            logger.debug("%s %s: %s", exchange.method, path, error)
+            return api_error_reply(error, exchange.request_id)
+
+    def _route_api(self, exchange: Exchange) -> Reply:
+        method = exchange.method
+        relative = exchange.path[len(API_PREFIX) :].strip("/")
+        if relative == "uploads":
+            self._require_method(method, "GET")
+            return self._upload_policy(exchange)
         if relative == "tasks":
             self._require_method(method, "GET")
-            return self._list_tasks(query, request_id)
+            return self._list_tasks(exchange.query, exchange.request_id)
         match = _TASK_PATH.match(relative)
         if match:
             self._require_method(method, "GET")
-            return self._query_task(match.group(1), request_id)
+            return self._query_task(exchange, match.group(1))
         match = _CANCEL_PATH.match(relative)
         if match:
             self._require_method(method, "POST")
-            return self._cancel_task(match.group(1), request_id)
+            return self._cancel_task(match.group(1), exchange.request_id)
         if relative in self._served_paths:
             self._require_method(method, "POST")
-            return self._call_model(relative, headers, body, request_id)
+            return self._call_model(exchange, relative)
         raise ApiError(HTTPStatus.NOT_FOUND, "NotFound", errors.NOT_FOUND)
 
     @staticmethod
@@ -236,39 +434,84 @@ class DashScopeService:
 
     # Model endpoints.
 
-    def _call_model(
-        self, path: str, headers: Mapping[str, str], body: bytes, request_id: str
-    ) -> Reply:
-        payload = _parse_json_object(body)
+    def _call_model(self, exchange: Exchange, path: str) -> Reply:
+        payload = parse_json_object(exchange.body)
         model_name, model = self._resolve_model(payload)
-        mode = _endpoint_mode(model, path)
-        _check_async_header(mode, headers)
+        mode = endpoint_mode(model, path)
+        check_async_header(mode, exchange.headers)
         values = self._validated_values(model, payload)
-        inputs = self._inputs.resolve(model, values, headers)
+        inputs = self._inputs.resolve(model, values, exchange.headers)
+        with self._submission_lock:
+            now = self._clock()
+            # NOTE: whether the service checks the rate before or after it validates
+            # the body is unconfirmed; here only valid calls count against it.
+            self._limits.admit_call(model, mode, now)
+            if mode == "async":
+                return self._create_task(
+                    exchange, model, model_name, payload, values, inputs, now
+                )
+        return self._sync_call(exchange, model, payload, values, inputs, now)
 
-        if mode == "async":
-            generation = plan_generation(model, values, payload["input"], inputs, self._images)
-            durations = self.config.task_durations(model.id, payload)
-            task = self._tasks.create(
-                request_id=request_id,
-                model=model,
-                model_name=model_name,
-                body=payload,
-                generation=generation,
-                now=self._clock(),
-                durations=durations,
-            )
-            logger.info("task %s created for %s (request %s)", task.id, model_name, request_id)
-            output = {"task_id": task.id, "task_status": PENDING}
-            return json_reply(HTTPStatus.OK, {"output": output}, request_id)
-
-        finished = self._clock() + self.config.sync_seconds
-        expires = int(finished + self.config.url_lifetime_seconds)
-        generation = plan_generation(
-            model, values, payload["input"], inputs, self._images, keep_until=expires
+    def _create_task(
+        self,
+        exchange: Exchange,
+        model: ModelSpec,
+        model_name: str,
+        payload: dict[str, Any],
+        values: dict[str, Any],
+        inputs: list[InputImage],
+        now: float,
+    ) -> Reply:
+        generation = plan_generation(model, values, payload["input"], inputs, self._images)
+        effect = self._task_effect(exchange, generation)
+        task = self._tasks.create(
+            request_id=exchange.request_id,
+            model=model,
+            model_name=model_name,
+            body=payload,
+            generation=effect.generation,
+            now=now,
+            durations=self.config.task_durations(model.id, payload),
+            concurrency=self._limits.concurrency(model),
+            outcome=effect.outcome,
+            failure=effect.failure,
+            urls_expired=effect.urls_expired,
+            fault=effect.fault,
         )
+        self._images.set_owner(task.generation.all_image_names(), model.id, task.id)
+        self._limits.record_call(model, "async", now, task.id)
+        logger.info(
+            "task %s created for %s (request %s)", task.id, model_name, exchange.request_id
+        )
+        if effect.drop:
+            return DROPPED
+        output = {"task_id": task.id, "task_status": PENDING}
+        return json_reply(HTTPStatus.OK, {"output": output}, exchange.request_id)
+
+    def _sync_call(
+        self,
+        exchange: Exchange,
+        model: ModelSpec,
+        payload: dict[str, Any],
+        values: dict[str, Any],
+        inputs: list[InputImage],
+        now: float,
+    ) -> Reply:
+        finished = now + self.config.sync_seconds
+        keep_until = int(finished + self.config.url_lifetime_seconds)
+        generation = plan_generation(
+            model, values, payload["input"], inputs, self._images, keep_until=keep_until
+        )
+        effect = self._task_effect(exchange, generation)
+        generation = effect.generation
+        self._images.set_owner(generation.all_image_names(), model.id, None)
+        self._limits.record_call(model, "sync", now, None)
         # stop() sets this event, which ends the wait at once.
         self._stopping.wait(self.config.sync_seconds)
+        if effect.outcome == FAILED and effect.failure is not None:
+            raise _failure_error(effect.failure)
+
+        expires = math.floor(finished) - 1 if effect.urls_expired else keep_until
 
         def sign(name: str) -> str:
             return self._images.signed_url(self.origin, name, expires)
@@ -278,7 +521,30 @@ class DashScopeService:
             "output": result_output(shape, generation, sign),
             "usage": result_usage(shape, generation, model.id),
         }
-        return json_reply(HTTPStatus.OK, response, request_id)
+        return json_reply(HTTPStatus.OK, response, exchange.request_id)
+
+    def _task_effect(self, exchange: Exchange, generation: Generation) -> _TaskEffect:
+        """Apply the task-phase fault rule that fires on a model call, if any."""
+        rule = self._take_fault(Phase.TASK, exchange)
+        if rule is None:
+            return _TaskEffect(generation)
+        action = rule.action
+        if isinstance(action, TaskFailed):
+            failure = ImageFailure(action.code, action.message)
+            return _TaskEffect(generation, FAILED, failure, fault=rule.spec)
+        if isinstance(action, PartialFailure):
+            failure = ImageFailure(action.code, action.message)
+            failed = action.failed_slots(generation.total)
+            if len(failed) >= generation.total:
+                # The service reports SUCCEEDED only when at least one image succeeded.
+                return _TaskEffect(generation, FAILED, failure, fault=rule.spec)
+            failures = {index: failure for index in failed}
+            return _TaskEffect(replace(generation, failures=failures), fault=rule.spec)
+        if isinstance(action, ExpireUrls):
+            return _TaskEffect(generation, urls_expired=True, fault=rule.spec)
+        if isinstance(action, DropAfterCreate):
+            return _TaskEffect(generation, drop=True, fault=rule.spec)
+        return _TaskEffect(generation)
 
     def _resolve_model(self, payload: Mapping[str, Any]) -> tuple[str, ModelSpec]:
         model_name = payload.get("model")
@@ -304,7 +570,7 @@ class DashScopeService:
         for issue in validate_body(model, payload):
             if issue.rule == "max_length" and not self.config.strict_prompt_length:
                 continue
-            raise _issue_error(model, issue)
+            raise issue_error(model, issue)
 
         values, _extra = read_body(model, payload)
         for spec in model.fields:
@@ -316,20 +582,37 @@ class DashScopeService:
     def _forget_images(self, task: Task) -> None:
         self._images.discard(task.generation.all_image_names())
 
+
     # Task endpoints.
 
-    def _query_task(self, task_id: str, request_id: str) -> Reply:
-        now = self._clock()
-        task = self._tasks.get(task_id, now)
+    def _query_task(self, exchange: Exchange, task_id: str) -> Reply:
+        with self._query_lock:
+            now = self._clock()
+            task = self._tasks.get(task_id, now)
+            model_id = task.model.id if task is not None else None
+            self._limits.admit_query(task_id, model_id, now)
         if task is None:
+            exchange.task_status = UNKNOWN
             output = {"task_id": task_id, "task_status": UNKNOWN}
-            return json_reply(HTTPStatus.OK, {"output": output}, request_id)
-        expires = int(task.end_time + self.config.url_lifetime_seconds)
+            return json_reply(HTTPStatus.OK, {"output": output}, exchange.request_id)
+
+        status = task.status(now)
+        if status == SUCCEEDED and not task.urls_expired:
+            # An expire_urls rule on the query route fires only when URLs are given out.
+            rule = self._take_fault(Phase.TASK, exchange)
+            if rule is not None and isinstance(rule.action, ExpireUrls):
+                self._tasks.mark_urls_expired(task.id, rule.spec)
+        exchange.task_status = status
+        end = task.end_time if task.end_time is not None else task.created
+        if task.urls_expired:
+            expires = math.floor(end) - 1
+        else:
+            expires = int(end + self.config.url_lifetime_seconds)
 
         def sign(name: str) -> str:
             return self._images.signed_url(self.origin, name, expires)
 
-        return json_reply(HTTPStatus.OK, task_response(task, now, sign), request_id)
+        return json_reply(HTTPStatus.OK, task_response(task, now, sign), exchange.request_id)
 
     def _cancel_task(self, task_id: str, request_id: str) -> Reply:
         if not self._tasks.cancel(task_id, self._clock()):
@@ -340,77 +623,17 @@ class DashScopeService:
         return json_reply(HTTPStatus.OK, {}, request_id)
 
     def _list_tasks(self, query: str, request_id: str) -> Reply:
-        params = {key: values[0] for key, values in parse_qs(query).items()}
-        page_no = _positive_int(params, "page_no", 1)
-        page_size = _positive_int(params, "page_size", 10)
-        start = _list_time(params, "start_time")
-        end = _list_time(params, "end_time")
-        status = params.get("status")
-        if status is not None and status not in LISTABLE_STATUSES:
-            raise errors.field_against_specification("status")
-
         now = self._clock()
-        selected = []
-        for task in reversed(self._tasks.all(now)):
-            if start is not None and task.created < start:
-                continue
-            # end_time names a whole second, so a task created within it matches.
-            if end is not None and task.created >= end + 1.0:
-                continue
-            if status is not None and task.status(now) != status:
-                continue
-            if not self._list_filters_match(task, params):
-                continue
-            selected.append(task)
-
-        first = (page_no - 1) * page_size
-        page = selected[first : first + page_size]
-        response = {
-            "total": len(selected),
-            "total_page": math.ceil(len(selected) / page_size),
-            "page_no": page_no,
-            "page_size": page_size,
-            "data": [self._list_item(task, now) for task in page],
-        }
+        response = list_tasks(self._tasks.all(now), query, now, self._account)
         return json_reply(HTTPStatus.OK, response, request_id)
 
-    def _list_filters_match(self, task: Task, params: Mapping[str, str]) -> bool:
-        model_name = params.get("model_name")
-        if model_name is not None and model_name not in (task.model_name, task.model.id):
-            return False
-        expected = {
-            "task_id": task.id,
-            "api_key_id": self._api_key_id,
-            "region": REGION_ID,
-        }
-        return all(params.get(name) in (None, value) for name, value in expected.items())
+    # Object store and uploads.
 
-    def _list_item(self, task: Task, now: float) -> dict[str, Any]:
-        status = task.status(now)
-        started = status in (RUNNING, SUCCEEDED, FAILED)
-        finished = task.finished_time(now)
-        return {
-            "task_id": task.id,
-            "request_id": task.request_id,
-            "model_name": task.model_name,
-            "status": status,
-            "region": REGION_ID,
-            "api_key_id": self._api_key_id,
-            "caller_uid": self._caller_uid,
-            "caller_parent_id": self._caller_uid,
-            "user_api_unique_key": f"{self._caller_uid}_{self._api_key_id}",
-            "gmt_create": format_time(task.created),
-            "start_time": format_time(task.scheduled_time) if started else None,
-            "end_time": format_time(finished) if finished is not None else None,
-        }
-
-    # Object store.
-
-    def _download(self, method: str, file_name: str, query: str) -> Reply:
-        request_id = uuid.uuid4().hex.upper()[:24]
-        params = {key: values[0] for key, values in parse_qs(query).items()}
+    def _download(self, exchange: Exchange, file_name: str) -> Reply:
+        request_id = exchange.request_id
+        params = {key: values[0] for key, values in parse_qs(exchange.query).items()}
         try:
-            if method != "GET":
+            if exchange.method != "GET":
                 raise OssError(
                     HTTPStatus.METHOD_NOT_ALLOWED,
                     "MethodNotAllowed",
@@ -419,14 +642,59 @@ class DashScopeService:
             data = self._images.download(file_name, params)
         except OssError as error:
             logger.debug("download of %s rejected: %s", file_name, error)
-            return _oss_error_reply(error, request_id, self.origin)
+            return oss_error_reply(error, request_id, self.origin)
         etag = '"' + hashlib.md5(data, usedforsecurity=False).hexdigest().upper() + '"'
         headers = (("x-oss-request-id", request_id), ("ETag", etag))
         return Reply(HTTPStatus.OK, data, "image/png", headers)
 
-    def _sample(self, method: str, file_name: str) -> Reply:
+    def _upload_policy(self, exchange: Exchange) -> Reply:
+        """Return an upload policy for ``GET /uploads?action=getPolicy&model=M``."""
+        params = {key: values[0] for key, values in parse_qs(exchange.query).items()}
+        # NOTE: the service's errors for a missing or other action and for a missing
+        # model are unconfirmed; these are its usual ones for such parameters.
+        if params.get("action") != "getPolicy":
+            raise errors.field_missing_or_invalid("action")
+        name = params.get("model")
+        if not name:
+            raise ApiError(HTTPStatus.BAD_REQUEST, "BadRequest.EmptyModel", errors.EMPTY_MODEL)
+        model = self.catalog.get(name)
+        if model is None:
+            raise errors.model_not_found(name)
+        data = self._objects.issue_policy(model, self.origin)
+        logger.info("upload policy issued for %s (request %s)", model.id, exchange.request_id)
+        return json_reply(HTTPStatus.OK, {"data": data}, exchange.request_id)
+
+    def _object_store_request(self, exchange: Exchange) -> Reply:
+        """Take a PostObject upload; uploaded files cannot be read back, as on the service."""
+        try:
+            if exchange.path.rstrip("/") != OBJECT_STORE_PATH:
+                raise OssError(HTTPStatus.FORBIDDEN, "AccessDenied", ANONYMOUS_MESSAGE)
+            if exchange.method != "POST":
+                raise OssError(
+                    HTTPStatus.METHOD_NOT_ALLOWED,
+                    "MethodNotAllowed",
+                    "The specified method is not allowed against this resource.",
+                )
+            if exchange.form is None:
+                raise OssError(
+                    HTTPStatus.BAD_REQUEST, "MalformedPOSTRequest", errors.MALFORMED_POST
+                )
+            stored = self._objects.post_object(exchange.form)
+        except OssError as error:
+            logger.info("upload rejected (request %s): %s", exchange.request_id, error)
+            return oss_error_reply(error, exchange.request_id, self.origin)
+        logger.info(
+            "uploaded %s for %s, %d bytes (request %s)",
+            stored.key,
+            stored.model_id,
+            stored.byte_size,
+            exchange.request_id,
+        )
+        action_status = _form_value(exchange.form, "success_action_status")
+        return success_reply(stored, action_status, exchange.request_id, self.origin)
+
+    def _sample(self, method: str, file_name: str, request_id: str) -> Reply:
         """Return a sample image; samples are public, so no signature is needed."""
-        request_id = uuid.uuid4().hex.upper()[:24]
         try:
             if method != "GET":
                 raise OssError(
@@ -440,10 +708,10 @@ class DashScopeService:
         except KeyError:
             logger.debug("sample %s not found", file_name)
             error = OssError(HTTPStatus.NOT_FOUND, "NoSuchKey", NO_SUCH_KEY_MESSAGE)
-            return _oss_error_reply(error, request_id, self.origin)
+            return oss_error_reply(error, request_id, self.origin)
         except OssError as error:
             logger.debug("request for sample %s rejected: %s", file_name, error)
-            return _oss_error_reply(error, request_id, self.origin)
+            return oss_error_reply(error, request_id, self.origin)
         etag = '"' + hashlib.md5(data, usedforsecurity=False).hexdigest().upper() + '"'
         headers = (
             ("x-oss-request-id", request_id),
@@ -452,118 +720,34 @@ class DashScopeService:
         )
         return Reply(HTTPStatus.OK, data, "image/png", headers)
 
-    def _api_error_reply(self, error: ApiError, request_id: str) -> Reply:
-        body = {"code": error.code, "message": error.message}
-        return json_reply(error.status, body, request_id)
 
-
-def new_request_id() -> str:
-    return str(uuid.uuid4())
-
-
-def internal_error_reply() -> Reply:
-    """Return the service's 500 reply for an unexpected emulator failure."""
-    body = {"code": "InternalError", "message": errors.INTERNAL_ERROR}
-    return json_reply(HTTPStatus.INTERNAL_SERVER_ERROR, body, new_request_id())
-
-
-def json_reply(status: HTTPStatus, payload: Mapping[str, Any], request_id: str) -> Reply:
-    document = {"request_id": request_id, **payload}
-    body = json.dumps(document, ensure_ascii=False).encode("utf-8")
-    return Reply(int(status), body, JSON_TYPE, (("X-Request-ID", request_id),))
-
-
-def _oss_error_reply(error: OssError, request_id: str, origin: str) -> Reply:
-    host = origin.removeprefix("http://")
-    document = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        "<Error>\n"
-        f"  <Code>{escape(error.code)}</Code>\n"
-        f"  <Message>{escape(error.message)}</Message>\n"
-        f"  <RequestId>{request_id}</RequestId>\n"
-        f"  <HostId>{escape(host)}</HostId>\n"
-        "</Error>\n"
-    )
-    headers = (("x-oss-request-id", request_id),)
-    return Reply(int(error.status), document.encode("utf-8"), "application/xml", headers)
-
-
-def _parse_json_object(body: bytes) -> dict[str, Any]:
+def _sent_model(body: bytes) -> str | None:
+    """Return the model a JSON body names, or None when it names none."""
     try:
         payload = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ApiError(HTTPStatus.BAD_REQUEST, "InvalidParameter", errors.BODY_INVALID) from None
-    if not isinstance(payload, dict):
-        raise ApiError(HTTPStatus.BAD_REQUEST, "InvalidParameter", errors.BODY_INVALID)
-    return payload
-
-
-def _endpoint_mode(model: ModelSpec, path: str) -> str:
-    """Return the call mode (sync or async) of ``path`` for ``model``."""
-    modes = [mode for mode, served in model.family.paths.items() if served.strip("/") == path]
-    if not modes:
-        raise ApiError(HTTPStatus.BAD_REQUEST, "InvalidParameter", errors.URL_ERROR)
-    mode = modes[0]
-    if mode not in model.modes("sandbox"):
-        message = errors.ASYNC_NOT_SUPPORTED if mode == "async" else errors.SYNC_NOT_SUPPORTED
-        raise ApiError(HTTPStatus.FORBIDDEN, "AccessDenied", message)
-    return mode
-
-
-def _check_async_header(mode: str, headers: Mapping[str, str]) -> None:
-    wants_async = headers.get("x-dashscope-async", "").strip().lower() == "enable"
-    if mode == "async" and not wants_async:
-        raise ApiError(HTTPStatus.FORBIDDEN, "AccessDenied", errors.SYNC_NOT_SUPPORTED)
-    if mode == "sync" and wants_async:
-        raise ApiError(HTTPStatus.FORBIDDEN, "AccessDenied", errors.ASYNC_NOT_SUPPORTED)
-
-
-def _field_path(spec: FieldSpec | None, name: str) -> str:
-    """Return the JSON path of a field as the service names it in messages."""
-    if spec is None:
-        return "input.messages" if name == "messages" else name
-    return spec.body_path
-
-
-def _issue_error(model: ModelSpec, issue: ValidationIssue) -> ApiError:
-    """Translate a catalog validation issue into the service's error message."""
-    path = _field_path(model.field(issue.field), issue.field)
-    if issue.rule == "required":
-        return errors.field_required(path)
-    if issue.rule == "messages":
-        return errors.field_missing_or_invalid(path)
-    if issue.rule == "choices":
-        return errors.choice_invalid(issue.field)
-    if issue.rule == "image_url":
-        # A value that is no http(s), oss or allowed data URL reaches the service's
-        # downloader, which fails on it.
-        # NOTE: the service may return "The provided URL does not appear to be
-        # valid" for some such values instead; unconfirmed.
-        return errors.input_download_failed(model.protocol, str(issue.value))
-    if issue.rule in ("type", "minimum", "maximum"):
-        return errors.field_out_of_definition(path)
-    # size_format, size_choices, size_side, size_pixels, size_ratio, max_length
-    return errors.field_against_specification(path)
-
-
-def _positive_int(params: Mapping[str, str], name: str, default: int) -> int:
-    text = params.get(name)
-    if text is None:
-        return default
-    try:
-        value = int(text)
-    except ValueError:
-        raise errors.field_against_specification(name) from None
-    if value < 1:
-        raise errors.field_against_specification(name)
-    return value
-
-
-def _list_time(params: Mapping[str, str], name: str) -> float | None:
-    text = params.get(name)
-    if text is None:
         return None
+    model = payload.get("model") if isinstance(payload, dict) else None
+    return model if isinstance(model, str) else None
+
+
+def _parse_form(content_type: str, body: bytes) -> list[FormPart] | None:
     try:
-        return parse_list_time(text)
-    except ValueError:
-        raise errors.field_against_specification(name) from None
+        return parse_multipart(content_type, body)
+    except ValueError as error:
+        logger.debug("upload body is not well-formed multipart/form-data: %s", error)
+        return None
+
+
+def _form_value(form: list[FormPart], name: str) -> str | None:
+    """Return the text of the first form field called ``name`` in any case, or None."""
+    for part in form:
+        if part.name.lower() == name:
+            return part.data.decode("utf-8", "replace")
+    return None
+
+
+def _failure_error(failure: ImageFailure) -> ApiError:
+    """Return the HTTP error a sync call gives when every image failed."""
+    status, _message = errors.DOCUMENTED_ERRORS.get(failure.code, (500, ""))
+    return ApiError(HTTPStatus(status), failure.code, failure.message)

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import io
+import queue
+import subprocess
+import sys
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,6 +29,7 @@ CLOCKED_CONFIG = EmulatorConfig(pending_seconds=10.0, running_seconds=20.0, sync
 
 TEST_KEY = "sk-sandbox-test-key"
 NO_KEY = object()
+REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 class FakeClock:
@@ -154,3 +161,34 @@ def download_image(http: httpx.Client, url: str) -> Image.Image:
     image = Image.open(io.BytesIO(response.content))
     image.load()
     return image
+
+
+@contextmanager
+def standalone(*arguments: str) -> Iterator[tuple[str, str]]:
+    """Run ``python -m gui.sandbox`` with ``arguments``; yield its base URL and key."""
+    command = [
+        sys.executable, "-m", "gui.sandbox", "--port", "0", "--key", TEST_KEY,
+        "--pending", "0", "--running", "0", *arguments,
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=REPOSITORY, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read_lines() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line.rstrip("\n"))
+
+    reader = threading.Thread(target=read_lines, name="standalone-stdout")
+    reader.start()
+    try:
+        base_url = lines.get(timeout=20).removeprefix("Base URL: ")
+        key = lines.get(timeout=5).removeprefix("API key: ")
+        yield base_url, key
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        reader.join(timeout=20)
+        assert process.stderr is not None
+        process.stderr.close()
