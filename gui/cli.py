@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -68,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("catalog", help="print every catalog model as JSON")
+    resume = commands.add_parser(
+        "resume",
+        help="finish every unfinished task and download, then print a JSON summary",
+    )
+    resume.add_argument(
+        "--home",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="keep settings, history, logs and results under this folder",
+    )
 
     import_curl = commands.add_parser(
         "import-curl",
@@ -128,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _send(args)
     if args.command == "catalog":
         return _print_catalog()
+    if args.command == "resume":
+        return _resume(args)
     if args.command == "import-curl":
         return _import_curl(args)
     if args.command == "export":
@@ -169,7 +182,7 @@ def _send(args: argparse.Namespace) -> int:
             f"{error.msg}). Fix the file and try again."
         )
     if not isinstance(body, dict) or not isinstance(body.get("model"), str):
-        return _fail(f"{args.request} must hold a JSON object with a \"model\" string.")
+        return _fail(f'{args.request} must hold a JSON object with a "model" string.')
     try:
         return asyncio.run(_send_async(args, body))
     except CatalogError as error:
@@ -209,14 +222,15 @@ async def _send_async(args: argparse.Namespace, body: dict[str, Any]) -> int:
             )
         await services.start()
         if args.region == "sandbox":
-            services.start_sandbox()
+            _use_sandbox(services)
         request = ApiRequest(body["model"], mode, model.path(mode), body)
         try:
             record = services.engine.submit(request, args.region)
         except RequestRejected as rejected:
-            return _fail("The request was not sent:\n" + "\n".join(
-                f"  - {issue.message()}" for issue in rejected.issues
-            ))
+            return _fail(
+                "The request was not sent:\n"
+                + "\n".join(f"  - {issue.message()}" for issue in rejected.issues)
+            )
         except MissingKeyError:
             return _fail(
                 f"No API key is set for region {args.region}. Set the DASHSCOPE_API_KEY "
@@ -241,6 +255,61 @@ async def _send_async(args: argparse.Namespace, body: dict[str, Any]) -> int:
         }
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0 if record.status.value == "SUCCEEDED" and not record.downloads_pending else 1
+    finally:
+        await services.aclose()
+
+
+def _use_sandbox(services: Any) -> None:
+    """Use the emulator named by PIXELPOST_SANDBOX_URL, or start one in this process."""
+    external = os.environ.get("PIXELPOST_SANDBOX_URL")
+    if external:
+        from gui.sandbox import DEMO_KEY
+
+        services.use_sandbox(external, os.environ.get("PIXELPOST_SANDBOX_KEY", DEMO_KEY))
+    else:
+        services.start_sandbox()
+
+
+def _resume(args: argparse.Namespace) -> int:
+    try:
+        return asyncio.run(_resume_async(args))
+    except KeyboardInterrupt:
+        print(
+            "Stopped waiting; unfinished tasks resume the next time PixelPost starts.",
+            file=sys.stderr,
+        )
+        return 130
+
+
+async def _resume_async(args: argparse.Namespace) -> int:
+    from gui.core.services import Services
+
+    services = Services(_paths(args))
+    try:
+        await services.start()
+        _use_sandbox(services)
+        resumed = services.engine.resume()
+        await services.engine.wait_all()
+        summary = []
+        for record in resumed:
+            final = services.library.get_task(record.id) or record
+            summary.append(
+                {
+                    "task": final.id,
+                    "task_id": final.task_id,
+                    "model": final.model,
+                    "status": final.status.value,
+                    "files": final.saved_files,
+                    "error": (
+                        {"code": final.error_code, "message": final.error_message}
+                        if final.error_code
+                        else None
+                    ),
+                }
+            )
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        succeeded = all(item["status"] == "SUCCEEDED" for item in summary)
+        return 0 if succeeded else 1
     finally:
         await services.aclose()
 
@@ -347,7 +416,7 @@ def _export(args: argparse.Namespace) -> int:
             f"{error.msg}). Fix the file and try again."
         )
     if not isinstance(body, dict) or not isinstance(body.get("model"), str):
-        return _fail(f"{args.request} must hold a JSON object with a \"model\" string.")
+        return _fail(f'{args.request} must hold a JSON object with a "model" string.')
     if args.region not in REGIONS:
         return _fail(f"Unknown region {args.region!r}; use one of {', '.join(REGIONS)}.")
     base_url = args.base_url or REGIONS[args.region].base_url

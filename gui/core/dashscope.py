@@ -179,15 +179,23 @@ def _user_agent() -> str:
 class DashScopeClient:
     """Calls the DashScope HTTP API through a shared AsyncClient."""
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        sync_timeout: httpx.Timeout = SYNC_CALL_TIMEOUT,
+    ) -> None:
         self._http = http
+        self._timeout = timeout
+        self._sync_timeout = sync_timeout
 
     async def submit(
         self, credentials: Credentials, request: ApiRequest, *, task: str | None = None
     ) -> dict[str, Any]:
         """Submit an async task; return the response JSON with ``output.task_id``."""
         kind = "submit" if request.is_async else "sync_call"
-        timeout = DEFAULT_TIMEOUT if request.is_async else SYNC_CALL_TIMEOUT
+        timeout = self._timeout if request.is_async else self._sync_timeout
         headers = {**credentials.headers(), **request.headers()}
         content = json.dumps(request.body, ensure_ascii=False).encode("utf-8")
         data = await self._send_json(
@@ -239,7 +247,7 @@ class DashScopeClient:
         there. Result URLs are pre-signed, so no Authorization header is sent.
         """
         extensions = {TAG_EXTENSION: {"kind": "download", "task": task}}
-        request = self._http.build_request("GET", url, extensions=extensions)
+        request = self._http.build_request("GET", url, extensions=extensions, timeout=self._timeout)
         written = 0
         try:
             response = await self._http.send(request, stream=True)
@@ -277,7 +285,7 @@ class DashScopeClient:
         task: str | None = None,
         content: bytes | None = None,
         params: Mapping[str, Any] | None = None,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,  # noqa: ASYNC109 - httpx's per-request timeout
+        timeout: httpx.Timeout | None = None,  # noqa: ASYNC109 - httpx's per-request timeout
     ) -> dict[str, Any]:
         extensions = {TAG_EXTENSION: {"kind": kind, "task": task}}
         request = self._http.build_request(
@@ -286,7 +294,7 @@ class DashScopeClient:
             headers=dict(headers),
             content=content,
             params=params,
-            timeout=timeout,
+            timeout=timeout or self._timeout,
             extensions=extensions,
         )
         try:

@@ -16,8 +16,13 @@ from dataclasses import dataclass
 QUERY_RATE_LIMIT = 20.0
 
 
+# Calls are spaced 10 % wider than the limit allows: requests can arrive closer
+# together than they left, and the service counts arrivals.
+SPACING_MARGIN = 1.1
+
+
 class Pacer:
-    """Spaces calls at least ``1 / rate`` seconds apart, in arrival order.
+    """Spaces calls at least ``SPACING_MARGIN / rate`` seconds apart, in arrival order.
 
     Spacing, rather than a burst window, keeps a client clear of the service's
     burst-rate errors that a sudden spike below the nominal limit can cause.
@@ -38,7 +43,7 @@ class Pacer:
             if delay > 0:
                 await asyncio.sleep(delay)
                 now = self._clock()
-            self._next = max(now, self._next) + 1.0 / self.rate
+            self._next = max(now, self._next) + SPACING_MARGIN / self.rate
 
 
 class SubmitGate:

@@ -45,6 +45,7 @@ class Services:
         retry: RetryPolicy | None = None,
         catalog: Catalog | None = None,
         limits: LimitsResolver | None = None,
+        timeout: httpx.Timeout | None = None,
     ) -> None:
         paths.create()
         self.paths = paths
@@ -58,6 +59,7 @@ class Services:
         self._poll_schedule = poll_schedule
         self._retry = retry
         self._limits = limits
+        self._timeout = timeout
         self._base_urls = {region.id: region.base_url for region in REGIONS.values()}
         self._emulator: Emulator | None = None
         self.http: httpx.AsyncClient | None = None
@@ -75,8 +77,13 @@ class Services:
 
     async def start(self) -> None:
         self.http = make_http_client(self.exchange_log, self._transport)
+        client = (
+            DashScopeClient(self.http, timeout=self._timeout)
+            if self._timeout is not None
+            else DashScopeClient(self.http)
+        )
         self._engine = Engine(
-            DashScopeClient(self.http),
+            client,
             self.library,
             self.catalog,
             self.credentials,
