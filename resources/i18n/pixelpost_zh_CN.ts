@@ -63,13 +63,13 @@
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="105" />
-        <location filename="../../gui/widgets/main_window.py" line="760" />
+        <location filename="../../gui/widgets/main_window.py" line="784" />
         <source>&amp;Region</source>
         <translation>地域(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="106" />
-        <location filename="../../gui/widgets/main_window.py" line="761" />
+        <location filename="../../gui/widgets/main_window.py" line="785" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
@@ -170,237 +170,343 @@
         <translation>密钥的第 {position} 个字符是 {code_point}，API 密钥中不会出现这个字符。请从百炼控制台重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="428" />
-        <location filename="../../gui/widgets/main_window.py" line="444" />
+        <location filename="../../gui/widgets/main_window.py" line="435" />
         <location filename="../../gui/widgets/main_window.py" line="451" />
-        <location filename="../../gui/widgets/main_window.py" line="498" />
+        <location filename="../../gui/widgets/main_window.py" line="458" />
+        <location filename="../../gui/widgets/main_window.py" line="505" />
         <source>Not sent: {problem}</source>
         <translation>未发送：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="318" />
-        <location filename="../../gui/widgets/main_window.py" line="480" />
+        <location filename="../../gui/widgets/main_window.py" line="325" />
+        <location filename="../../gui/widgets/main_window.py" line="487" />
         <source>No API key is set for {region}. Add one to send requests there.</source>
         <translation>{region}尚未设置 API 密钥。请先添加密钥再向该地域发送请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="281" />
+        <location filename="../../gui/widgets/main_window.py" line="288" />
         <source>Task canceled.</source>
         <translation>任务已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="286" />
+        <location filename="../../gui/widgets/main_window.py" line="293" />
         <source>The task is already running and cannot be canceled: the service cancels only tasks that are still PENDING. It will finish and be billed as usual.</source>
         <translation>任务已在运行，无法取消：服务端只能取消仍处于 PENDING 状态的任务。该任务会正常完成并照常计费。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="293" />
+        <location filename="../../gui/widgets/main_window.py" line="300" />
         <source>The task cannot be canceled: {reason}</source>
         <translation>无法取消该任务：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="297" />
+        <location filename="../../gui/widgets/main_window.py" line="304" />
         <source>Canceling failed: {code} {message}</source>
         <translation>取消失败：{code} {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="312" />
+        <location filename="../../gui/widgets/main_window.py" line="319" />
         <source>Paste a task ID to track a task submitted elsewhere.</source>
         <translation>粘贴任务 ID，即可跟踪在其他地方提交的任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="325" />
+        <location filename="../../gui/widgets/main_window.py" line="332" />
         <source>Tracking task {id}.</source>
         <translation>正在跟踪任务 {id}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="506" />
+        <location filename="../../gui/widgets/main_window.py" line="513" />
         <source>{model} is not offered in {region}. Regions that offer it: {regions}.</source>
         <translation>{region}不提供 {model}。提供该模型的地域：{regions}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="545" />
+        <location filename="../../gui/widgets/main_window.py" line="552" />
         <source>Task (async)</source>
         <translation>任务（异步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="545" />
+        <location filename="../../gui/widgets/main_window.py" line="552" />
         <source>Direct call (sync)</source>
         <translation>直接调用（同步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="664" />
+        <location filename="../../gui/widgets/main_window.py" line="671" />
         <source>Header X-DashScope-Async: enable; the result is polled.</source>
         <translation>请求头 X-DashScope-Async: enable；结果通过轮询获取。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="669" />
+        <location filename="../../gui/widgets/batch_dialog.py" line="100" />
+        <source>Batch: {model}</source>
+        <translation>批量生成：{model}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="102" />
+        <source>A .txt file with one prompt per line, or a .csv file with a column per field</source>
+        <translation>每行一个提示词的 .txt 文件，或每列一个字段的 .csv 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="104" />
+        <source>Batch file</source>
+        <translation>批量文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="105" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="106" />
+        <source>Choose the batch file</source>
+        <translation>选择批量文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="107" />
+        <source>Start batch</source>
+        <translation>开始批量生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="108" />
+        <source>Submit every valid row</source>
+        <translation>提交所有有效的行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="109" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="110" />
+        <source>Close the batch dialog</source>
+        <translation>关闭批量生成对话框</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="111" />
+        <source>Batch progress</source>
+        <translation>批量生成进度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="127" />
+        <source>{valid} of {total} rows are ready: {images} images.</source>
+        <translation>{total} 行中有 {valid} 行可以发送，共 {images} 张图片。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="133" />
+        <source>Estimated cost: ¥{cost:.2f} at the catalog price.</source>
+        <translation>按目录价格估算费用：¥{cost:.2f}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="136" />
+        <location filename="../../gui/widgets/main_window.py" line="676" />
         <source>Sandbox requests are free and stay on this computer.</source>
         <translation>沙盒请求不收费，且不会离开本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="672" />
+        <location filename="../../gui/widgets/batch_dialog.py" line="143" />
+        <source>Line {line} is skipped: {problem}</source>
+        <translation>第 {line} 行将被跳过：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="166" />
+        <source>Line {line} was not sent: {problem}</source>
+        <translation>第 {line} 行未发送：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="191" />
+        <source>Batch finished: {succeeded} of {total} tasks succeeded.</source>
+        <translation>批量生成完成：{total} 个任务中 {succeeded} 个成功。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="206" />
+        <source>Choose a batch file</source>
+        <translation>选择批量文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="207" />
+        <source>Prompt lists (*.txt *.csv)</source>
+        <translation>提示词列表 (*.txt *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/batch_dialog.py" line="207" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="679" />
         <source>Price in {region}: ¥{price:g} per image; this request up to ¥{total:.2f}.</source>
         <translation>{region}价格：每张 ¥{price:g}；本次请求最多 ¥{total:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="682" />
+        <location filename="../../gui/widgets/main_window.py" line="689" />
         <source>Free quota: {count} images in Beijing, shared by the whole account.</source>
         <translation>免费额度：北京地域 {count} 张，由整个账号共享。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="350" />
+        <location filename="../../gui/widgets/main_window.py" line="357" />
         <source>(retired)</source>
         <translation>（已下线）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="449" />
+        <location filename="../../gui/widgets/main_window.py" line="456" />
         <source>the model {model} is not in the catalog; check the "model" member.</source>
         <translation>模型目录中没有 {model}，请检查 "model" 字段。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="561" />
+        <location filename="../../gui/widgets/main_window.py" line="568" />
         <source>The model {model} is not in the catalog. Check the id, or pick one from the list.</source>
         <translation>模型目录中没有 {model}。请检查模型 ID，或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="591" />
+        <location filename="../../gui/widgets/main_window.py" line="598" />
         <source>The model {model} is not in the catalog; the form cannot show it.</source>
         <translation>模型目录中没有 {model}，表单无法显示它。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="621" />
+        <location filename="../../gui/widgets/main_window.py" line="628" />
         <source>{model} was retired on {date}; the service no longer accepts it.</source>
         <translation>{model} 已于 {date} 下线，服务端不再接受该模型的请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="625" />
+        <location filename="../../gui/widgets/main_window.py" line="632" />
         <source>Use {model}</source>
         <translation>改用 {model}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="631" />
+        <location filename="../../gui/widgets/main_window.py" line="638" />
         <source>Switch to {region}</source>
         <translation>切换到{region}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="690" />
+        <location filename="../../gui/widgets/main_window.py" line="697" />
         <source>Limits: {rate:g} task submissions per second, {running} running at once.</source>
         <translation>限流：每秒提交 {rate:g} 个任务，同时运行 {running} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="759" />
+        <location filename="../../gui/widgets/main_window.py" line="746" />
+        <source>Choose a model this region offers before starting a batch.</source>
+        <translation>开始批量生成前，请选择当前地域提供的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="783" />
         <source>PixelPost — Model Studio image APIs</source>
         <translation>PixelPost — 百炼图像 API</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="762" />
+        <location filename="../../gui/widgets/main_window.py" line="786" />
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="763" />
+        <location filename="../../gui/widgets/main_window.py" line="787" />
         <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="764" />
+        <location filename="../../gui/widgets/main_window.py" line="788" />
         <source>M&amp;ode</source>
         <translation>调用方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="765" />
+        <location filename="../../gui/widgets/main_window.py" line="789" />
         <source>Call mode</source>
         <translation>调用方式</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="767" />
+        <location filename="../../gui/widgets/main_window.py" line="791" />
         <source>Show or hide the HTTP inspector (Ctrl+I)</source>
         <translation>显示或隐藏 HTTP 检查器（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="768" />
+        <location filename="../../gui/widgets/main_window.py" line="792" />
         <source>API &amp;keys…</source>
         <translation>API 密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="769" />
+        <location filename="../../gui/widgets/main_window.py" line="793" />
         <source>Manage API keys</source>
         <translation>管理 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="770" />
+        <location filename="../../gui/widgets/main_window.py" line="794" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="773" />
+        <location filename="../../gui/widgets/main_window.py" line="797" />
         <source>Show retired</source>
         <translation>显示已下线</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="774" />
+        <location filename="../../gui/widgets/main_window.py" line="798" />
         <source>Show retired models</source>
         <translation>显示已下线的模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="775" />
+        <location filename="../../gui/widgets/main_window.py" line="799" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="776" />
+        <location filename="../../gui/widgets/main_window.py" line="800" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="777" />
+        <location filename="../../gui/widgets/main_window.py" line="801" />
         <source>Request editor</source>
         <translation>请求编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="779" />
+        <location filename="../../gui/widgets/main_window.py" line="803" />
         <source>Cancel task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="780" />
+        <location filename="../../gui/widgets/main_window.py" line="804" />
         <source>Cancel the selected task</source>
         <translation>取消所选任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="782" />
+        <location filename="../../gui/widgets/main_window.py" line="806" />
         <source>Send the selected task's request again</source>
         <translation>重新发送所选任务的请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="783" />
+        <location filename="../../gui/widgets/main_window.py" line="807" />
         <source>Task ID submitted elsewhere</source>
         <translation>在其他地方提交的任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="784" />
+        <location filename="../../gui/widgets/main_window.py" line="808" />
         <source>Task ID to track</source>
         <translation>要跟踪的任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="785" />
+        <location filename="../../gui/widgets/main_window.py" line="809" />
         <source>Track</source>
         <translation>跟踪</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="786" />
+        <location filename="../../gui/widgets/main_window.py" line="810" />
         <source>Track the task with this ID</source>
         <translation>跟踪此 ID 对应的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="787" />
+        <location filename="../../gui/widgets/main_window.py" line="811" />
+        <source>&amp;Batch…</source>
+        <translation>批量(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="812" />
+        <source>Send this form with many prompts</source>
+        <translation>用多个提示词发送此表单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="813" />
         <source>&amp;Send (Ctrl+Enter)</source>
         <translation>发送(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="788" />
+        <location filename="../../gui/widgets/main_window.py" line="814" />
         <source>Send request</source>
         <translation>发送请求</translation>
     </message>
@@ -431,7 +537,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="87" />
-        <location filename="../../gui/widgets/main_window.py" line="789" />
+        <location filename="../../gui/widgets/main_window.py" line="815" />
         <source>Task list</source>
         <translation>任务列表</translation>
     </message>
@@ -736,7 +842,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="861" />
-        <location filename="../../gui/widgets/preview.py" line="251" />
+        <location filename="../../gui/widgets/preview.py" line="264" />
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -863,7 +969,7 @@
     <message>
         <location filename="../../gui/widgets/inspector.py" line="934" />
         <location filename="../../gui/widgets/inspector.py" line="935" />
-        <location filename="../../gui/widgets/main_window.py" line="766" />
+        <location filename="../../gui/widgets/main_window.py" line="790" />
         <source>HTTP inspector</source>
         <translation>HTTP 检查器</translation>
     </message>
@@ -873,121 +979,121 @@
         <translation>HTTP 检查器(&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="790" />
-        <location filename="../../gui/widgets/preview.py" line="250" />
+        <location filename="../../gui/widgets/main_window.py" line="816" />
+        <location filename="../../gui/widgets/preview.py" line="263" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="791" />
+        <location filename="../../gui/widgets/main_window.py" line="817" />
         <source>Endpoint and price</source>
         <translation>接口与价格</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="99" />
-        <location filename="../../gui/widgets/preview.py" line="100" />
+        <location filename="../../gui/widgets/preview.py" line="107" />
+        <location filename="../../gui/widgets/preview.py" line="108" />
         <source>Copy request ID</source>
         <translation>复制请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="109" />
+        <location filename="../../gui/widgets/preview.py" line="117" />
         <source>Likely cause: {text}</source>
         <translation>可能原因：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="110" />
+        <location filename="../../gui/widgets/preview.py" line="118" />
         <source>What to do: {text}</source>
         <translation>解决办法：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="120" />
+        <location filename="../../gui/widgets/preview.py" line="128" />
         <source>Request ID: {id}</source>
         <translation>请求 ID：{id}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="141" />
+        <location filename="../../gui/widgets/preview.py" line="154" />
         <source>Open key manager</source>
         <translation>打开密钥管理</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="142" />
+        <location filename="../../gui/widgets/preview.py" line="155" />
         <source>Switch region</source>
         <translation>切换地域</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="143" />
+        <location filename="../../gui/widgets/preview.py" line="156" />
         <source>Use task mode</source>
         <translation>改用任务模式</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="144" />
+        <location filename="../../gui/widgets/preview.py" line="157" />
         <source>Use sync mode</source>
         <translation>改用同步调用</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="781" />
-        <location filename="../../gui/widgets/preview.py" line="145" />
-        <location filename="../../gui/widgets/preview.py" line="146" />
+        <location filename="../../gui/widgets/main_window.py" line="805" />
+        <location filename="../../gui/widgets/preview.py" line="158" />
+        <location filename="../../gui/widgets/preview.py" line="159" />
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="147" />
+        <location filename="../../gui/widgets/preview.py" line="160" />
         <source>Edit request</source>
         <translation>修改请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="233" />
+        <location filename="../../gui/widgets/preview.py" line="246" />
         <source>Cannot show {file}</source>
         <translation>无法显示 {file}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="244" />
+        <location filename="../../gui/widgets/preview.py" line="257" />
         <source>Result image {number}</source>
         <translation>结果图片 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="251" />
+        <location filename="../../gui/widgets/preview.py" line="264" />
         <source>Member</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="252" />
+        <location filename="../../gui/widgets/preview.py" line="265" />
         <source>Response output</source>
         <translation>响应输出</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="259" />
+        <location filename="../../gui/widgets/preview.py" line="272" />
         <source>Select a task to see its images.</source>
         <translation>选择一个任务以查看其图片。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="261" />
+        <location filename="../../gui/widgets/preview.py" line="274" />
         <source>Prompt: {text}</source>
         <translation>提示词：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="265" />
+        <location filename="../../gui/widgets/preview.py" line="278" />
         <source>Rewritten prompt: {text}</source>
         <translation>改写后的提示词：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="267" />
+        <location filename="../../gui/widgets/preview.py" line="280" />
         <source>Task ID: {id}</source>
         <translation>任务 ID：{id}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="271" />
+        <location filename="../../gui/widgets/preview.py" line="284" />
         <source>Image {number} failed: {code} {message}</source>
         <translation>第 {number} 张图片失败：{code} {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="279" />
+        <location filename="../../gui/widgets/preview.py" line="292" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="281" />
+        <location filename="../../gui/widgets/preview.py" line="294" />
         <location filename="../../gui/widgets/task_list.py" line="155" />
         <source>Saving images…</source>
         <translation>正在保存图片…</translation>
