@@ -342,6 +342,15 @@ class Engine:
         concurrency = limits.concurrency if mode == "async" else None
         return limits.submit_per_second, concurrency
 
+    def set_limits_resolver(self, limits: LimitsResolver) -> None:
+        """Use new limits; gates already made take them at once for the next submit."""
+        self._limits = limits
+        for (region, model), gate in self._gates.items():
+            updated = limits(region, model, "async")
+            if updated is not None:
+                gate.pacer.rate = updated[0]
+                gate.set_concurrency(updated[1])
+
     def _gate(self, record: TaskRecord) -> SubmitGate | None:
         key = (record.region, record.model)
         gate = self._gates.get(key)

@@ -59,6 +59,22 @@ class SubmitGate:
         self._queue: list[str] = []
         self._running: set[str] = set()
         self._changed = asyncio.Condition()
+        self._wakers: set[asyncio.Task[None]] = set()
+
+    def set_concurrency(self, concurrency: int | None) -> None:
+        """Change the number of running tasks allowed; waiting tasks see it on their next turn."""
+        self.concurrency = concurrency
+
+        async def wake() -> None:
+            async with self._changed:
+                self._changed.notify_all()
+
+        try:
+            waker = asyncio.get_running_loop().create_task(wake())
+        except RuntimeError:
+            return  # no loop running: nobody is waiting
+        self._wakers.add(waker)
+        waker.add_done_callback(self._wakers.discard)
 
     def position(self, local_id: str) -> int | None:
         """Return the 1-based queue position of a waiting task, or None."""

@@ -39,6 +39,7 @@ from gui.widgets.form import RequestForm
 from gui.widgets.i18n import LANGUAGES, LanguageManager
 from gui.widgets.inspector import InspectorDock
 from gui.widgets.key_dialog import KeyDialog
+from gui.widgets.limits_dialog import LimitsDialog, read_override, settings_limits
 from gui.widgets.preview import PreviewPanel
 from gui.widgets.raw_json import BodyError, RawJsonEditor
 from gui.widgets.task_list import TaskTableModel, TaskTableView
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._pending_model_name: str | None = None
         self._notice_action: tuple[str, str] | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        services.engine.set_limits_resolver(settings_limits(settings, services.engine))
         self.bridge = EngineBridge(services, self)
         self.bridge.task_changed.connect(self._on_bridge_task_changed)
 
@@ -186,6 +188,10 @@ class MainWindow(QMainWindow):
         self.endpoint_label.setWordWrap(True)
         self.endpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.endpoint_label)
+        self.limits_button = QPushButton(panel)
+        self.limits_button.setObjectName("limitsButton")
+        self.limits_button.clicked.connect(self.open_limits_dialog)
+        layout.addWidget(self.limits_button)
         notice_row = QHBoxLayout()
         self.notice_label = QLabel(panel)
         self.notice_label.setObjectName("noticeLabel")
@@ -690,13 +696,12 @@ class MainWindow(QMainWindow):
                     count=model.free_quota
                 )
             )
-        limits = model.limits.get(priced_region)
+        limits = read_override(self._settings, self.region, model.id) or (
+            self._services.engine.catalog_limits(self.region, model.id, "async")
+        )
         if limits is not None:
-            lines.append(
-                tr(
-                    "Limits: {rate:g} task submissions per second, {running} running at once."
-                ).format(rate=limits.submit_per_second, running=limits.concurrency or "∞")
-            )
+            text = tr("Limits: {rate:g} task submissions per second, {running} running at once.")
+            lines.append(text.format(rate=limits[0], running=limits[1] or "∞"))
         self.endpoint_label.setText("\n".join(lines))
 
     def _on_form_changed(self) -> None:
@@ -755,6 +760,17 @@ class MainWindow(QMainWindow):
         self.batch_dialog = dialog
         return dialog
 
+    def open_limits_dialog(self) -> LimitsDialog | None:
+        model = self.model
+        if model is None:
+            return None
+        dialog = LimitsDialog(self._settings, self._services.engine, self.region, model.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.limits_changed.connect(self._update_endpoint)
+        dialog.open()
+        self.limits_dialog = dialog
+        return dialog
+
     def open_key_dialog(self) -> KeyDialog:
         region = self.region if self.region != "sandbox" else "beijing"
         dialog = KeyDialog(self._services.keys, region, self._languages.language, self)
@@ -808,6 +824,8 @@ class MainWindow(QMainWindow):
         self.track_edit.setAccessibleName(tr("Task ID to track"))
         self.track_button.setText(tr("Track"))
         self.track_button.setAccessibleName(tr("Track the task with this ID"))
+        self.limits_button.setText(tr("Edit limits…"))
+        self.limits_button.setAccessibleName(tr("Edit this model's account limits"))
         self.batch_button.setText(tr("&Batch…"))
         self.batch_button.setAccessibleName(tr("Send this form with many prompts"))
         self.send_button.setText(tr("&Send (Ctrl+Enter)"))

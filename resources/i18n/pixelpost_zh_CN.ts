@@ -63,13 +63,13 @@
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="105" />
-        <location filename="../../gui/widgets/main_window.py" line="784" />
+        <location filename="../../gui/widgets/main_window.py" line="800" />
         <source>&amp;Region</source>
         <translation>地域(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="106" />
-        <location filename="../../gui/widgets/main_window.py" line="785" />
+        <location filename="../../gui/widgets/main_window.py" line="801" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
@@ -116,6 +116,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="115" />
+        <location filename="../../gui/widgets/limits_dialog.py" line="133" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -170,66 +171,66 @@
         <translation>密钥的第 {position} 个字符是 {code_point}，API 密钥中不会出现这个字符。请从百炼控制台重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="435" />
-        <location filename="../../gui/widgets/main_window.py" line="451" />
-        <location filename="../../gui/widgets/main_window.py" line="458" />
-        <location filename="../../gui/widgets/main_window.py" line="505" />
+        <location filename="../../gui/widgets/main_window.py" line="441" />
+        <location filename="../../gui/widgets/main_window.py" line="457" />
+        <location filename="../../gui/widgets/main_window.py" line="464" />
+        <location filename="../../gui/widgets/main_window.py" line="511" />
         <source>Not sent: {problem}</source>
         <translation>未发送：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="325" />
-        <location filename="../../gui/widgets/main_window.py" line="487" />
+        <location filename="../../gui/widgets/main_window.py" line="331" />
+        <location filename="../../gui/widgets/main_window.py" line="493" />
         <source>No API key is set for {region}. Add one to send requests there.</source>
         <translation>{region}尚未设置 API 密钥。请先添加密钥再向该地域发送请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="288" />
+        <location filename="../../gui/widgets/main_window.py" line="294" />
         <source>Task canceled.</source>
         <translation>任务已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="293" />
+        <location filename="../../gui/widgets/main_window.py" line="299" />
         <source>The task is already running and cannot be canceled: the service cancels only tasks that are still PENDING. It will finish and be billed as usual.</source>
         <translation>任务已在运行，无法取消：服务端只能取消仍处于 PENDING 状态的任务。该任务会正常完成并照常计费。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="300" />
+        <location filename="../../gui/widgets/main_window.py" line="306" />
         <source>The task cannot be canceled: {reason}</source>
         <translation>无法取消该任务：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="304" />
+        <location filename="../../gui/widgets/main_window.py" line="310" />
         <source>Canceling failed: {code} {message}</source>
         <translation>取消失败：{code} {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="319" />
+        <location filename="../../gui/widgets/main_window.py" line="325" />
         <source>Paste a task ID to track a task submitted elsewhere.</source>
         <translation>粘贴任务 ID，即可跟踪在其他地方提交的任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="332" />
+        <location filename="../../gui/widgets/main_window.py" line="338" />
         <source>Tracking task {id}.</source>
         <translation>正在跟踪任务 {id}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="513" />
+        <location filename="../../gui/widgets/main_window.py" line="519" />
         <source>{model} is not offered in {region}. Regions that offer it: {regions}.</source>
         <translation>{region}不提供 {model}。提供该模型的地域：{regions}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="552" />
+        <location filename="../../gui/widgets/main_window.py" line="558" />
         <source>Task (async)</source>
         <translation>任务（异步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="552" />
+        <location filename="../../gui/widgets/main_window.py" line="558" />
         <source>Direct call (sync)</source>
         <translation>直接调用（同步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="671" />
+        <location filename="../../gui/widgets/main_window.py" line="677" />
         <source>Header X-DashScope-Async: enable; the result is polled.</source>
         <translation>请求头 X-DashScope-Async: enable；结果通过轮询获取。</translation>
     </message>
@@ -295,7 +296,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/batch_dialog.py" line="136" />
-        <location filename="../../gui/widgets/main_window.py" line="676" />
+        <location filename="../../gui/widgets/main_window.py" line="682" />
         <source>Sandbox requests are free and stay on this computer.</source>
         <translation>沙盒请求不收费，且不会离开本机。</translation>
     </message>
@@ -330,183 +331,193 @@
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="679" />
+        <location filename="../../gui/widgets/main_window.py" line="685" />
         <source>Price in {region}: ¥{price:g} per image; this request up to ¥{total:.2f}.</source>
         <translation>{region}价格：每张 ¥{price:g}；本次请求最多 ¥{total:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="689" />
+        <location filename="../../gui/widgets/main_window.py" line="695" />
         <source>Free quota: {count} images in Beijing, shared by the whole account.</source>
         <translation>免费额度：北京地域 {count} 张，由整个账号共享。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="357" />
+        <location filename="../../gui/widgets/main_window.py" line="363" />
         <source>(retired)</source>
         <translation>（已下线）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="456" />
+        <location filename="../../gui/widgets/main_window.py" line="462" />
         <source>the model {model} is not in the catalog; check the "model" member.</source>
         <translation>模型目录中没有 {model}，请检查 "model" 字段。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="568" />
+        <location filename="../../gui/widgets/main_window.py" line="574" />
         <source>The model {model} is not in the catalog. Check the id, or pick one from the list.</source>
         <translation>模型目录中没有 {model}。请检查模型 ID，或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="598" />
+        <location filename="../../gui/widgets/main_window.py" line="604" />
         <source>The model {model} is not in the catalog; the form cannot show it.</source>
         <translation>模型目录中没有 {model}，表单无法显示它。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="628" />
+        <location filename="../../gui/widgets/main_window.py" line="634" />
         <source>{model} was retired on {date}; the service no longer accepts it.</source>
         <translation>{model} 已于 {date} 下线，服务端不再接受该模型的请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="632" />
+        <location filename="../../gui/widgets/main_window.py" line="638" />
         <source>Use {model}</source>
         <translation>改用 {model}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="638" />
+        <location filename="../../gui/widgets/main_window.py" line="644" />
         <source>Switch to {region}</source>
         <translation>切换到{region}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="697" />
+        <location filename="../../gui/widgets/main_window.py" line="703" />
         <source>Limits: {rate:g} task submissions per second, {running} running at once.</source>
         <translation>限流：每秒提交 {rate:g} 个任务，同时运行 {running} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="746" />
+        <location filename="../../gui/widgets/main_window.py" line="751" />
         <source>Choose a model this region offers before starting a batch.</source>
         <translation>开始批量生成前，请选择当前地域提供的模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="783" />
+        <location filename="../../gui/widgets/main_window.py" line="799" />
         <source>PixelPost — Model Studio image APIs</source>
         <translation>PixelPost — 百炼图像 API</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="786" />
+        <location filename="../../gui/widgets/main_window.py" line="802" />
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="787" />
+        <location filename="../../gui/widgets/main_window.py" line="803" />
         <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="788" />
+        <location filename="../../gui/widgets/main_window.py" line="804" />
         <source>M&amp;ode</source>
         <translation>调用方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="789" />
+        <location filename="../../gui/widgets/main_window.py" line="805" />
         <source>Call mode</source>
         <translation>调用方式</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="791" />
+        <location filename="../../gui/widgets/main_window.py" line="807" />
         <source>Show or hide the HTTP inspector (Ctrl+I)</source>
         <translation>显示或隐藏 HTTP 检查器（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="792" />
+        <location filename="../../gui/widgets/main_window.py" line="808" />
         <source>API &amp;keys…</source>
         <translation>API 密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="793" />
+        <location filename="../../gui/widgets/main_window.py" line="809" />
         <source>Manage API keys</source>
         <translation>管理 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="794" />
+        <location filename="../../gui/widgets/main_window.py" line="810" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="797" />
+        <location filename="../../gui/widgets/main_window.py" line="813" />
         <source>Show retired</source>
         <translation>显示已下线</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="798" />
+        <location filename="../../gui/widgets/main_window.py" line="814" />
         <source>Show retired models</source>
         <translation>显示已下线的模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="799" />
+        <location filename="../../gui/widgets/main_window.py" line="815" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="800" />
+        <location filename="../../gui/widgets/main_window.py" line="816" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="801" />
+        <location filename="../../gui/widgets/main_window.py" line="817" />
         <source>Request editor</source>
         <translation>请求编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="803" />
+        <location filename="../../gui/widgets/main_window.py" line="819" />
         <source>Cancel task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="804" />
+        <location filename="../../gui/widgets/main_window.py" line="820" />
         <source>Cancel the selected task</source>
         <translation>取消所选任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="806" />
+        <location filename="../../gui/widgets/main_window.py" line="822" />
         <source>Send the selected task's request again</source>
         <translation>重新发送所选任务的请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="807" />
+        <location filename="../../gui/widgets/main_window.py" line="823" />
         <source>Task ID submitted elsewhere</source>
         <translation>在其他地方提交的任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="808" />
+        <location filename="../../gui/widgets/main_window.py" line="824" />
         <source>Task ID to track</source>
         <translation>要跟踪的任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="809" />
+        <location filename="../../gui/widgets/main_window.py" line="825" />
         <source>Track</source>
         <translation>跟踪</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="810" />
+        <location filename="../../gui/widgets/main_window.py" line="826" />
         <source>Track the task with this ID</source>
         <translation>跟踪此 ID 对应的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="811" />
+        <location filename="../../gui/widgets/main_window.py" line="827" />
+        <source>Edit limits…</source>
+        <translation>编辑限流…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="828" />
+        <source>Edit this model's account limits</source>
+        <translation>编辑此模型的账号限流</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="829" />
         <source>&amp;Batch…</source>
         <translation>批量(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="812" />
+        <location filename="../../gui/widgets/main_window.py" line="830" />
         <source>Send this form with many prompts</source>
         <translation>用多个提示词发送此表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="813" />
+        <location filename="../../gui/widgets/main_window.py" line="831" />
         <source>&amp;Send (Ctrl+Enter)</source>
         <translation>发送(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="814" />
+        <location filename="../../gui/widgets/main_window.py" line="832" />
         <source>Send request</source>
         <translation>发送请求</translation>
     </message>
@@ -537,7 +548,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="87" />
-        <location filename="../../gui/widgets/main_window.py" line="815" />
+        <location filename="../../gui/widgets/main_window.py" line="833" />
         <source>Task list</source>
         <translation>任务列表</translation>
     </message>
@@ -969,7 +980,7 @@
     <message>
         <location filename="../../gui/widgets/inspector.py" line="934" />
         <location filename="../../gui/widgets/inspector.py" line="935" />
-        <location filename="../../gui/widgets/main_window.py" line="790" />
+        <location filename="../../gui/widgets/main_window.py" line="806" />
         <source>HTTP inspector</source>
         <translation>HTTP 检查器</translation>
     </message>
@@ -979,13 +990,13 @@
         <translation>HTTP 检查器(&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="816" />
+        <location filename="../../gui/widgets/main_window.py" line="834" />
         <location filename="../../gui/widgets/preview.py" line="263" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="817" />
+        <location filename="../../gui/widgets/main_window.py" line="835" />
         <source>Endpoint and price</source>
         <translation>接口与价格</translation>
     </message>
@@ -1031,7 +1042,7 @@
         <translation>改用同步调用</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="805" />
+        <location filename="../../gui/widgets/main_window.py" line="821" />
         <location filename="../../gui/widgets/preview.py" line="158" />
         <location filename="../../gui/widgets/preview.py" line="159" />
         <source>Send again</source>
@@ -1295,6 +1306,52 @@
         <location filename="../../gui/widgets/raw_json.py" line="60" />
         <source>The request body must be a JSON object ({…}).</source>
         <translation>请求体必须是 JSON 对象（{…}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/limits_dialog.py" line="112" />
+        <source>Limits: {model}</source>
+        <translation>限流：{model}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/limits_dialog.py" line="116" />
+        <source>The catalog lists {rate:g} submissions per second and {running} running tasks.</source>
+        <translation>目录中的限制为每秒提交 {rate:g} 个任务、同时运行 {running} 个任务。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/limits_dialog.py" line="119" />
+        <source>The catalog lists no limits for this model.</source>
+        <translation>目录中没有该模型的限流信息。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/limits_dialog.py" line="125" />
+        <source>Limits apply to the whole account, shared by all its keys. Set your account's own if Model Studio raised or lowered them; PixelPost queues requests beyond them.</source>
+        <translation>限流作用于整个账号，由该账号的所有密钥共享。如果百炼调高或调低了您账号的限额，请在这里填写；超出限额的请求会在 PixelPost 中排队。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/limits_dialog.py" line="129" />
+        <source>Task &amp;submissions per second</source>
+        <translation>每秒提交任务数(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/limits_dialog.py" line="130" />
+        <source>Task submissions per second</source>
+        <translation>每秒提交任务数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/limits_dialog.py" line="131" />
+        <source>Tasks &amp;running at once (0 = no limit)</source>
+        <translation>同时运行的任务数(&amp;R)（0 表示不限）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/limits_dialog.py" line="132" />
+        <source>Tasks running at once</source>
+        <translation>同时运行的任务数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/limits_dialog.py" line="134" />
+        <location filename="../../gui/widgets/limits_dialog.py" line="135" />
+        <source>Use the catalog's limits</source>
+        <translation>使用目录中的限制</translation>
     </message>
 </context>
 </TS>
