@@ -206,20 +206,10 @@ async def _send_async(args: argparse.Namespace, body: dict[str, Any]) -> int:
         return _fail(f"Unknown region {args.region!r}; use one of {', '.join(REGIONS)}.")
     services = Services(_paths(args))
     try:
-        model = services.catalog.get(body["model"])
-        if model is None:
-            return _fail(
-                f"Model {body['model']!r} is not in the catalog; run 'python -m gui catalog' "
-                "for the list."
-            )
-        modes = model.modes(args.region)
-        mode = args.mode or model.preferred_mode(args.region)
-        if mode is None or mode not in modes:
-            offered = ", ".join(modes) or "no mode"
-            return _fail(
-                f"Model {model.id} is not offered as {args.mode or 'any mode'} in region "
-                f"{args.region} (offered: {offered})."
-            )
+        chosen = _model_and_mode(services.catalog, body, args)
+        if isinstance(chosen, str):
+            return _fail(chosen)
+        model, mode = chosen
         await services.start()
         if args.region == "sandbox":
             _use_sandbox(services)
@@ -257,6 +247,26 @@ async def _send_async(args: argparse.Namespace, body: dict[str, Any]) -> int:
         return 0 if record.status.value == "SUCCEEDED" and not record.downloads_pending else 1
     finally:
         await services.aclose()
+
+
+def _model_and_mode(catalog: Any, body: dict[str, Any], args: argparse.Namespace) -> Any:
+    """Return (model, mode) for a request body and the --region/--mode options,
+    or the message that explains why there is none."""
+    model = catalog.get(body["model"])
+    if model is None:
+        return (
+            f"Model {body['model']!r} is not in the catalog; run 'python -m gui catalog' "
+            "for the list."
+        )
+    modes = model.modes(args.region)
+    mode = args.mode or model.preferred_mode(args.region)
+    if mode is None or mode not in modes:
+        offered = ", ".join(modes) or "no mode"
+        return (
+            f"Model {model.id} is not offered as {args.mode or 'any mode'} in region "
+            f"{args.region} (offered: {offered})."
+        )
+    return model, mode
 
 
 def _use_sandbox(services: Any) -> None:
@@ -429,20 +439,10 @@ def _export(args: argparse.Namespace) -> int:
         catalog = load_catalog()
     except CatalogError as error:
         return _fail(f"The catalog is invalid: {error}")
-    model = catalog.get(body["model"])
-    if model is None:
-        return _fail(
-            f"Model {body['model']!r} is not in the catalog; run 'python -m gui catalog' "
-            "for the list."
-        )
-    modes = model.modes(args.region)
-    mode = args.mode or model.preferred_mode(args.region)
-    if mode is None or mode not in modes:
-        offered = ", ".join(modes) or "no mode"
-        return _fail(
-            f"Model {model.id} is not offered as {args.mode or 'any mode'} in region "
-            f"{args.region} (offered: {offered})."
-        )
+    chosen = _model_and_mode(catalog, body, args)
+    if isinstance(chosen, str):
+        return _fail(chosen)
+    model, mode = chosen
     for issue in validate_body(model, body):
         print(f"Warning: {issue.message()}", file=sys.stderr)
     request = ApiRequest(body["model"], mode, model.path(mode), body)
