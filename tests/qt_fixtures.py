@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Coroutine, Iterator
 from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -42,6 +43,20 @@ def qt_loop(qapp: QApplication, qtbot: QtBot) -> Iterator[qasync.QEventLoop]:
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
+    destroy_now()
+
+
+def destroy_now() -> None:
+    """Destroy unreferenced Qt objects here, not at some later test's event processing.
+
+    A Qt object whose Python wrapper the garbage collector frees while Qt is
+    dispatching events can receive an event after its C++ side is gone and
+    crash the process; collecting and flushing deferred deletes at teardown
+    makes destruction happen at a known, quiet point.
+    """
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
 
 
 def run_on_loop(qtbot: QtBot, loop: qasync.QEventLoop, coroutine: Coroutine[Any, Any, Any]) -> Any:
@@ -88,3 +103,7 @@ def window(
     main.show()
     yield main
     languages.apply("en")
+    main.close()
+    main.deleteLater()
+    del main
+    destroy_now()
