@@ -69,6 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("catalog", help="print every catalog model as JSON")
+    explain = commands.add_parser(
+        "explain",
+        help="explain an error code: title, likely cause and fix",
+        description="Print PixelPost's explanation of a DashScope or PixelPost error code.",
+    )
+    explain.add_argument("code", help="the error code, for example InvalidApiKey")
+    explain.add_argument(
+        "--message", help="the server's message; picks the cause where one code has several"
+    )
+    explain.add_argument(
+        "--lang", choices=("en", "zh"), default="en", help="language (default: en)"
+    )
     resume = commands.add_parser(
         "resume",
         help="finish every unfinished task and download, then print a JSON summary",
@@ -141,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print_catalog()
     if args.command == "resume":
         return _resume(args)
+    if args.command == "explain":
+        return _explain(args)
     if args.command == "import-curl":
         return _import_curl(args)
     if args.command == "export":
@@ -322,6 +336,24 @@ async def _resume_async(args: argparse.Namespace) -> int:
         return 0 if succeeded else 1
     finally:
         await services.aclose()
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from gui.core.explain import ErrorCatalogError, load_error_catalog
+
+    try:
+        catalog = load_error_catalog()
+    except ErrorCatalogError as error:
+        return _fail(f"The error explanations are invalid: {error}")
+    explanation = catalog.explain(args.code, args.message)
+    language = args.lang
+    cause_label, fix_label = ("可能原因", "解决办法") if language == "zh" else ("Cause", "Fix")
+    print(explanation.title.get(language))
+    print(f"{cause_label}: {explanation.cause.get(language)}")
+    print(f"{fix_label}: {explanation.fix.get(language)}")
+    if explanation.action:
+        print(f"action: {explanation.action}")
+    return 0 if explanation.known else 1
 
 
 def _print_catalog() -> int:

@@ -147,3 +147,24 @@ def test_ctrl_c_closes_demo_window_cleanly(tmp_path: Path) -> None:
             process.kill()
             process.wait()
     assert "PixelPost stopped" in log_file.read_text("utf-8")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_explain_answers_every_code(language: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from gui.cli import main
+    from gui.core.explain import load_error_catalog
+
+    catalog = load_error_catalog()
+    for code in catalog.codes():
+        assert main(["explain", code, "--lang", language]) == 0, code
+        printed = capsys.readouterr().out
+        explanation = catalog.explain(code)
+        assert printed.startswith(explanation.title.get(language)), code
+        assert explanation.fix.get(language) in printed
+
+
+def test_explain_unknown_code_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    from gui.cli import main
+
+    assert main(["explain", "NoSuchCode"]) == 1
+    assert "NoSuchCode" in capsys.readouterr().out
