@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.catalog import ModelSpec
+from gui.core.curl_import import ImportedCurl
 from gui.core.dashscope import DashScopeError
 from gui.core.engine import CancelRefused, MissingKeyError, RequestRejected
 from gui.core.explain import ErrorCatalog
@@ -37,6 +38,7 @@ from gui.widgets.batch_dialog import BatchDialog
 from gui.widgets.bridge import EngineBridge
 from gui.widgets.form import RequestForm
 from gui.widgets.i18n import LANGUAGES, LanguageManager
+from gui.widgets.import_dialog import ImportCurlDialog
 from gui.widgets.inspector import InspectorDock
 from gui.widgets.key_dialog import KeyDialog
 from gui.widgets.limits_dialog import LimitsDialog, read_override, settings_limits
@@ -171,6 +173,10 @@ class MainWindow(QMainWindow):
         self.inspector_button = QPushButton(self)
         self.inspector_button.setObjectName("inspectorButton")
         self.inspector_button.clicked.connect(self._on_inspector_button_clicked)
+        self.import_button = QPushButton(self)
+        self.import_button.setObjectName("importCurlButton")
+        self.import_button.clicked.connect(self.open_import_dialog)
+        bar.addWidget(self.import_button)
         bar.addWidget(self.inspector_button)
         bar.addWidget(self.keys_button)
         bar.addWidget(self.language_combo)
@@ -760,6 +766,36 @@ class MainWindow(QMainWindow):
         self.batch_dialog = dialog
         return dialog
 
+    def open_import_dialog(self) -> ImportCurlDialog:
+        dialog = ImportCurlDialog(
+            self._services.keys, self._services.base_url("sandbox"), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._on_import_dialog_imported)
+        dialog.open()
+        self.import_dialog = dialog
+        return dialog
+
+    def _on_import_dialog_imported(self, imported: ImportedCurl, region: str | None) -> None:
+        if not isinstance(imported.body, dict):
+            self.message_label.setText(
+                tr("The imported command has no JSON body to open as a request.")
+            )
+            return
+        self.load_request(imported.body, region, "async" if imported.async_header else "sync")
+
+    def load_request(self, body: dict[str, Any], region: str | None, mode: str | None) -> None:
+        """Open a request body in the form (or the JSON tab if the model is unknown)."""
+        if region is not None:
+            self.select_region(region)
+        self.request_tabs.setCurrentWidget(self.raw_json)
+        self.raw_json.set_body(body)
+        self.request_tabs.setCurrentIndex(0)  # the form takes model, values and extras
+        if mode is not None:
+            index = self.mode_combo.findData(mode)
+            if index >= 0:
+                self.mode_combo.setCurrentIndex(index)
+
     def open_limits_dialog(self) -> LimitsDialog | None:
         model = self.model
         if model is None:
@@ -803,6 +839,8 @@ class MainWindow(QMainWindow):
         self.model_combo.setAccessibleName(tr("Model"))
         self.mode_label.setText(tr("M&ode"))
         self.mode_combo.setAccessibleName(tr("Call mode"))
+        self.import_button.setText(tr("Import curl…"))
+        self.import_button.setAccessibleName(tr("Open a pasted curl command as a request"))
         self.inspector_button.setText(tr("HTTP inspector"))
         self.inspector_button.setAccessibleName(tr("Show or hide the HTTP inspector (Ctrl+I)"))
         self.keys_button.setText(tr("API &keys…"))

@@ -63,13 +63,13 @@
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="105" />
-        <location filename="../../gui/widgets/main_window.py" line="800" />
+        <location filename="../../gui/widgets/main_window.py" line="836" />
         <source>&amp;Region</source>
         <translation>地域(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="106" />
-        <location filename="../../gui/widgets/main_window.py" line="801" />
+        <location filename="../../gui/widgets/main_window.py" line="837" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
@@ -141,6 +141,62 @@
         <translation>{fingerprint}（仅本次运行）</translation>
     </message>
     <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="69" />
+        <source>Import a curl command</source>
+        <translation>导入 curl 命令</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="71" />
+        <source>Paste a curl command, as copied from the documentation, a browser or a chat.</source>
+        <translation>粘贴从文档、浏览器或聊天中复制的 curl 命令。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="73" />
+        <source>curl command</source>
+        <translation>curl 命令</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="74" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="75" />
+        <source>Open the command as a request</source>
+        <translation>把该命令作为请求打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="77" />
+        <source>Close the import dialog</source>
+        <translation>关闭导入对话框</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="85" />
+        <source>The command could not be read: {problem}</source>
+        <translation>无法解析该命令：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="90" />
+        <source>Imported {method} {path}.</source>
+        <translation>已导入 {method} {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="95" />
+        <source>The command contains an API key. It is not kept in the request, history or logs; save it in the key store if you want to use it.</source>
+        <translation>该命令中包含 API 密钥。密钥不会保留在请求、历史或日志中；如需使用，请把它保存到密钥库。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="100" />
+        <source>Save the key for {region}</source>
+        <translation>为{region}保存密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="104" />
+        <source>Save the pasted key in the key store</source>
+        <translation>把粘贴的密钥保存到密钥库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/import_dialog.py" line="122" />
         <location filename="../../gui/widgets/key_dialog.py" line="176" />
         <source>Saved {fingerprint} for {region}.</source>
         <translation>已为{region}保存 {fingerprint}。</translation>
@@ -171,66 +227,66 @@
         <translation>密钥的第 {position} 个字符是 {code_point}，API 密钥中不会出现这个字符。请从百炼控制台重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="441" />
-        <location filename="../../gui/widgets/main_window.py" line="457" />
-        <location filename="../../gui/widgets/main_window.py" line="464" />
-        <location filename="../../gui/widgets/main_window.py" line="511" />
+        <location filename="../../gui/widgets/main_window.py" line="447" />
+        <location filename="../../gui/widgets/main_window.py" line="463" />
+        <location filename="../../gui/widgets/main_window.py" line="470" />
+        <location filename="../../gui/widgets/main_window.py" line="517" />
         <source>Not sent: {problem}</source>
         <translation>未发送：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="331" />
-        <location filename="../../gui/widgets/main_window.py" line="493" />
+        <location filename="../../gui/widgets/main_window.py" line="337" />
+        <location filename="../../gui/widgets/main_window.py" line="499" />
         <source>No API key is set for {region}. Add one to send requests there.</source>
         <translation>{region}尚未设置 API 密钥。请先添加密钥再向该地域发送请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="294" />
+        <location filename="../../gui/widgets/main_window.py" line="300" />
         <source>Task canceled.</source>
         <translation>任务已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="299" />
+        <location filename="../../gui/widgets/main_window.py" line="305" />
         <source>The task is already running and cannot be canceled: the service cancels only tasks that are still PENDING. It will finish and be billed as usual.</source>
         <translation>任务已在运行，无法取消：服务端只能取消仍处于 PENDING 状态的任务。该任务会正常完成并照常计费。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="306" />
+        <location filename="../../gui/widgets/main_window.py" line="312" />
         <source>The task cannot be canceled: {reason}</source>
         <translation>无法取消该任务：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="310" />
+        <location filename="../../gui/widgets/main_window.py" line="316" />
         <source>Canceling failed: {code} {message}</source>
         <translation>取消失败：{code} {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="325" />
+        <location filename="../../gui/widgets/main_window.py" line="331" />
         <source>Paste a task ID to track a task submitted elsewhere.</source>
         <translation>粘贴任务 ID，即可跟踪在其他地方提交的任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="338" />
+        <location filename="../../gui/widgets/main_window.py" line="344" />
         <source>Tracking task {id}.</source>
         <translation>正在跟踪任务 {id}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="519" />
+        <location filename="../../gui/widgets/main_window.py" line="525" />
         <source>{model} is not offered in {region}. Regions that offer it: {regions}.</source>
         <translation>{region}不提供 {model}。提供该模型的地域：{regions}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="558" />
+        <location filename="../../gui/widgets/main_window.py" line="564" />
         <source>Task (async)</source>
         <translation>任务（异步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="558" />
+        <location filename="../../gui/widgets/main_window.py" line="564" />
         <source>Direct call (sync)</source>
         <translation>直接调用（同步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="677" />
+        <location filename="../../gui/widgets/main_window.py" line="683" />
         <source>Header X-DashScope-Async: enable; the result is polled.</source>
         <translation>请求头 X-DashScope-Async: enable；结果通过轮询获取。</translation>
     </message>
@@ -271,6 +327,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/batch_dialog.py" line="109" />
+        <location filename="../../gui/widgets/import_dialog.py" line="76" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -296,7 +353,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/batch_dialog.py" line="136" />
-        <location filename="../../gui/widgets/main_window.py" line="682" />
+        <location filename="../../gui/widgets/main_window.py" line="688" />
         <source>Sandbox requests are free and stay on this computer.</source>
         <translation>沙盒请求不收费，且不会离开本机。</translation>
     </message>
@@ -331,193 +388,208 @@
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="685" />
+        <location filename="../../gui/widgets/main_window.py" line="691" />
         <source>Price in {region}: ¥{price:g} per image; this request up to ¥{total:.2f}.</source>
         <translation>{region}价格：每张 ¥{price:g}；本次请求最多 ¥{total:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="695" />
+        <location filename="../../gui/widgets/main_window.py" line="701" />
         <source>Free quota: {count} images in Beijing, shared by the whole account.</source>
         <translation>免费额度：北京地域 {count} 张，由整个账号共享。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="363" />
+        <location filename="../../gui/widgets/main_window.py" line="369" />
         <source>(retired)</source>
         <translation>（已下线）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="462" />
+        <location filename="../../gui/widgets/main_window.py" line="468" />
         <source>the model {model} is not in the catalog; check the "model" member.</source>
         <translation>模型目录中没有 {model}，请检查 "model" 字段。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="574" />
+        <location filename="../../gui/widgets/main_window.py" line="580" />
         <source>The model {model} is not in the catalog. Check the id, or pick one from the list.</source>
         <translation>模型目录中没有 {model}。请检查模型 ID，或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="604" />
+        <location filename="../../gui/widgets/main_window.py" line="610" />
         <source>The model {model} is not in the catalog; the form cannot show it.</source>
         <translation>模型目录中没有 {model}，表单无法显示它。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="634" />
+        <location filename="../../gui/widgets/main_window.py" line="640" />
         <source>{model} was retired on {date}; the service no longer accepts it.</source>
         <translation>{model} 已于 {date} 下线，服务端不再接受该模型的请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="638" />
+        <location filename="../../gui/widgets/main_window.py" line="644" />
         <source>Use {model}</source>
         <translation>改用 {model}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="644" />
+        <location filename="../../gui/widgets/main_window.py" line="650" />
         <source>Switch to {region}</source>
         <translation>切换到{region}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="703" />
+        <location filename="../../gui/widgets/main_window.py" line="709" />
         <source>Limits: {rate:g} task submissions per second, {running} running at once.</source>
         <translation>限流：每秒提交 {rate:g} 个任务，同时运行 {running} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="751" />
+        <location filename="../../gui/widgets/main_window.py" line="757" />
         <source>Choose a model this region offers before starting a batch.</source>
         <translation>开始批量生成前，请选择当前地域提供的模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="799" />
+        <location filename="../../gui/widgets/main_window.py" line="782" />
+        <source>The imported command has no JSON body to open as a request.</source>
+        <translation>导入的命令没有可作为请求打开的 JSON 请求体。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="835" />
         <source>PixelPost — Model Studio image APIs</source>
         <translation>PixelPost — 百炼图像 API</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="802" />
+        <location filename="../../gui/widgets/main_window.py" line="838" />
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="803" />
+        <location filename="../../gui/widgets/main_window.py" line="839" />
         <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="804" />
+        <location filename="../../gui/widgets/main_window.py" line="840" />
         <source>M&amp;ode</source>
         <translation>调用方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="805" />
+        <location filename="../../gui/widgets/main_window.py" line="841" />
         <source>Call mode</source>
         <translation>调用方式</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="807" />
+        <location filename="../../gui/widgets/main_window.py" line="842" />
+        <source>Import curl…</source>
+        <translation>导入 curl…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="843" />
+        <source>Open a pasted curl command as a request</source>
+        <translation>把粘贴的 curl 命令作为请求打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="845" />
         <source>Show or hide the HTTP inspector (Ctrl+I)</source>
         <translation>显示或隐藏 HTTP 检查器（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="808" />
+        <location filename="../../gui/widgets/main_window.py" line="846" />
         <source>API &amp;keys…</source>
         <translation>API 密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="809" />
+        <location filename="../../gui/widgets/main_window.py" line="847" />
         <source>Manage API keys</source>
         <translation>管理 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="810" />
+        <location filename="../../gui/widgets/main_window.py" line="848" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="813" />
+        <location filename="../../gui/widgets/main_window.py" line="851" />
         <source>Show retired</source>
         <translation>显示已下线</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="814" />
+        <location filename="../../gui/widgets/main_window.py" line="852" />
         <source>Show retired models</source>
         <translation>显示已下线的模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="815" />
+        <location filename="../../gui/widgets/main_window.py" line="853" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="816" />
+        <location filename="../../gui/widgets/main_window.py" line="854" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="817" />
+        <location filename="../../gui/widgets/main_window.py" line="855" />
         <source>Request editor</source>
         <translation>请求编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="819" />
+        <location filename="../../gui/widgets/main_window.py" line="857" />
         <source>Cancel task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="820" />
+        <location filename="../../gui/widgets/main_window.py" line="858" />
         <source>Cancel the selected task</source>
         <translation>取消所选任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="822" />
+        <location filename="../../gui/widgets/main_window.py" line="860" />
         <source>Send the selected task's request again</source>
         <translation>重新发送所选任务的请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="823" />
+        <location filename="../../gui/widgets/main_window.py" line="861" />
         <source>Task ID submitted elsewhere</source>
         <translation>在其他地方提交的任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="824" />
+        <location filename="../../gui/widgets/main_window.py" line="862" />
         <source>Task ID to track</source>
         <translation>要跟踪的任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="825" />
+        <location filename="../../gui/widgets/main_window.py" line="863" />
         <source>Track</source>
         <translation>跟踪</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="826" />
+        <location filename="../../gui/widgets/main_window.py" line="864" />
         <source>Track the task with this ID</source>
         <translation>跟踪此 ID 对应的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="827" />
+        <location filename="../../gui/widgets/main_window.py" line="865" />
         <source>Edit limits…</source>
         <translation>编辑限流…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="828" />
+        <location filename="../../gui/widgets/main_window.py" line="866" />
         <source>Edit this model's account limits</source>
         <translation>编辑此模型的账号限流</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="829" />
+        <location filename="../../gui/widgets/main_window.py" line="867" />
         <source>&amp;Batch…</source>
         <translation>批量(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="830" />
+        <location filename="../../gui/widgets/main_window.py" line="868" />
         <source>Send this form with many prompts</source>
         <translation>用多个提示词发送此表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="831" />
+        <location filename="../../gui/widgets/main_window.py" line="869" />
         <source>&amp;Send (Ctrl+Enter)</source>
         <translation>发送(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="832" />
+        <location filename="../../gui/widgets/main_window.py" line="870" />
         <source>Send request</source>
         <translation>发送请求</translation>
     </message>
@@ -548,7 +620,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="87" />
-        <location filename="../../gui/widgets/main_window.py" line="833" />
+        <location filename="../../gui/widgets/main_window.py" line="871" />
         <source>Task list</source>
         <translation>任务列表</translation>
     </message>
@@ -980,7 +1052,7 @@
     <message>
         <location filename="../../gui/widgets/inspector.py" line="934" />
         <location filename="../../gui/widgets/inspector.py" line="935" />
-        <location filename="../../gui/widgets/main_window.py" line="806" />
+        <location filename="../../gui/widgets/main_window.py" line="844" />
         <source>HTTP inspector</source>
         <translation>HTTP 检查器</translation>
     </message>
@@ -990,13 +1062,13 @@
         <translation>HTTP 检查器(&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="834" />
+        <location filename="../../gui/widgets/main_window.py" line="872" />
         <location filename="../../gui/widgets/preview.py" line="263" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="835" />
+        <location filename="../../gui/widgets/main_window.py" line="873" />
         <source>Endpoint and price</source>
         <translation>接口与价格</translation>
     </message>
@@ -1042,7 +1114,7 @@
         <translation>改用同步调用</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="821" />
+        <location filename="../../gui/widgets/main_window.py" line="859" />
         <location filename="../../gui/widgets/preview.py" line="158" />
         <location filename="../../gui/widgets/preview.py" line="159" />
         <source>Send again</source>
