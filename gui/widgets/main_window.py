@@ -8,7 +8,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -30,6 +31,7 @@ from gui.core.curl_import import ImportedCurl
 from gui.core.dashscope import DashScopeError
 from gui.core.engine import CancelRefused, MissingKeyError, RequestRejected
 from gui.core.explain import ErrorCatalog
+from gui.core.exports import FORMATS, ExportError, export_request
 from gui.core.library import TaskRecord, TaskStatus
 from gui.core.regions import REGIONS
 from gui.core.request import ApiRequest, ValidationIssue, build_request, read_body, validate_body
@@ -234,8 +236,22 @@ class MainWindow(QMainWindow):
         self.batch_button = QPushButton(panel)
         self.batch_button.setObjectName("batchButton")
         self.batch_button.clicked.connect(self.open_batch_dialog)
+        self.copy_as_button = QPushButton(panel)
+        self.copy_as_button.setObjectName("copyAsButton")
+        self.copy_as_menu = QMenu(self.copy_as_button)
+        self.copy_as_menu.setObjectName("copyAsMenu")
+        self.copy_as_actions: dict[str, QAction] = {}
+        for export_format in FORMATS:
+            action = self.copy_as_menu.addAction(export_format)
+            action.setObjectName(f"copyAs_{export_format}")
+            action.triggered.connect(
+                lambda _checked=False, chosen=export_format: self.copy_request_as(chosen)
+            )
+            self.copy_as_actions[export_format] = action
+        self.copy_as_button.setMenu(self.copy_as_menu)
         send_row.addWidget(self.send_button, 1)
         send_row.addWidget(self.batch_button)
+        send_row.addWidget(self.copy_as_button)
         layout.addLayout(send_row)
         return panel
 
@@ -766,6 +782,29 @@ class MainWindow(QMainWindow):
         self.batch_dialog = dialog
         return dialog
 
+    def copy_request_as(self, export_format: str) -> str | None:
+        """Copy the current form's request as a command or script; return the text."""
+        model, form, mode = self.model, self.form, self.mode
+        if model is None or form is None or mode is None:
+            return None
+        request = build_request(model, form.values(), mode, self._extra, self.model_name)
+        base_url = self._services.base_url(self.region) or "https://dashscope.aliyuncs.com/api/v1"
+        try:
+            export = export_request(
+                request, base_url, export_format, catalog=self._services.catalog
+            )
+        except ExportError as error:
+            self.message_label.setText(str(error))
+            return None
+        text = export.text()
+        QGuiApplication.clipboard().setText(text)
+        self.message_label.setText(
+            tr("Copied the request as {format}; the key is read from DASHSCOPE_API_KEY.").format(
+                format=self.copy_as_actions[export_format].text()
+            )
+        )
+        return text
+
     def open_import_dialog(self) -> ImportCurlDialog:
         dialog = ImportCurlDialog(
             self._services.keys, self._services.base_url("sandbox"), self
@@ -864,6 +903,17 @@ class MainWindow(QMainWindow):
         self.track_button.setAccessibleName(tr("Track the task with this ID"))
         self.limits_button.setText(tr("Edit limits…"))
         self.limits_button.setAccessibleName(tr("Edit this model's account limits"))
+        self.copy_as_button.setText(tr("Copy as…"))
+        self.copy_as_button.setAccessibleName(tr("Copy this request as a command or script"))
+        format_names = {
+            "bash": tr("bash curl"),
+            "cmd": tr("cmd.exe (curl.exe)"),
+            "powershell": tr("PowerShell"),
+            "python": tr("Python (httpx)"),
+            "sdk": tr("Python (dashscope SDK)"),
+        }
+        for export_format, action in self.copy_as_actions.items():
+            action.setText(format_names[export_format])
         self.batch_button.setText(tr("&Batch…"))
         self.batch_button.setAccessibleName(tr("Send this form with many prompts"))
         self.send_button.setText(tr("&Send (Ctrl+Enter)"))

@@ -63,13 +63,13 @@
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="105" />
-        <location filename="../../gui/widgets/main_window.py" line="836" />
+        <location filename="../../gui/widgets/main_window.py" line="875" />
         <source>&amp;Region</source>
         <translation>地域(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="106" />
-        <location filename="../../gui/widgets/main_window.py" line="837" />
+        <location filename="../../gui/widgets/main_window.py" line="876" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
@@ -227,66 +227,66 @@
         <translation>密钥的第 {position} 个字符是 {code_point}，API 密钥中不会出现这个字符。请从百炼控制台重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="447" />
         <location filename="../../gui/widgets/main_window.py" line="463" />
-        <location filename="../../gui/widgets/main_window.py" line="470" />
-        <location filename="../../gui/widgets/main_window.py" line="517" />
+        <location filename="../../gui/widgets/main_window.py" line="479" />
+        <location filename="../../gui/widgets/main_window.py" line="486" />
+        <location filename="../../gui/widgets/main_window.py" line="533" />
         <source>Not sent: {problem}</source>
         <translation>未发送：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="337" />
-        <location filename="../../gui/widgets/main_window.py" line="499" />
+        <location filename="../../gui/widgets/main_window.py" line="353" />
+        <location filename="../../gui/widgets/main_window.py" line="515" />
         <source>No API key is set for {region}. Add one to send requests there.</source>
         <translation>{region}尚未设置 API 密钥。请先添加密钥再向该地域发送请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="300" />
+        <location filename="../../gui/widgets/main_window.py" line="316" />
         <source>Task canceled.</source>
         <translation>任务已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="305" />
+        <location filename="../../gui/widgets/main_window.py" line="321" />
         <source>The task is already running and cannot be canceled: the service cancels only tasks that are still PENDING. It will finish and be billed as usual.</source>
         <translation>任务已在运行，无法取消：服务端只能取消仍处于 PENDING 状态的任务。该任务会正常完成并照常计费。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="312" />
+        <location filename="../../gui/widgets/main_window.py" line="328" />
         <source>The task cannot be canceled: {reason}</source>
         <translation>无法取消该任务：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="316" />
+        <location filename="../../gui/widgets/main_window.py" line="332" />
         <source>Canceling failed: {code} {message}</source>
         <translation>取消失败：{code} {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="331" />
+        <location filename="../../gui/widgets/main_window.py" line="347" />
         <source>Paste a task ID to track a task submitted elsewhere.</source>
         <translation>粘贴任务 ID，即可跟踪在其他地方提交的任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="344" />
+        <location filename="../../gui/widgets/main_window.py" line="360" />
         <source>Tracking task {id}.</source>
         <translation>正在跟踪任务 {id}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="525" />
+        <location filename="../../gui/widgets/main_window.py" line="541" />
         <source>{model} is not offered in {region}. Regions that offer it: {regions}.</source>
         <translation>{region}不提供 {model}。提供该模型的地域：{regions}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="564" />
+        <location filename="../../gui/widgets/main_window.py" line="580" />
         <source>Task (async)</source>
         <translation>任务（异步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="564" />
+        <location filename="../../gui/widgets/main_window.py" line="580" />
         <source>Direct call (sync)</source>
         <translation>直接调用（同步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="683" />
+        <location filename="../../gui/widgets/main_window.py" line="699" />
         <source>Header X-DashScope-Async: enable; the result is polled.</source>
         <translation>请求头 X-DashScope-Async: enable；结果通过轮询获取。</translation>
     </message>
@@ -353,7 +353,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/batch_dialog.py" line="136" />
-        <location filename="../../gui/widgets/main_window.py" line="688" />
+        <location filename="../../gui/widgets/main_window.py" line="704" />
         <source>Sandbox requests are free and stay on this computer.</source>
         <translation>沙盒请求不收费，且不会离开本机。</translation>
     </message>
@@ -388,208 +388,228 @@
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="691" />
+        <location filename="../../gui/widgets/main_window.py" line="707" />
         <source>Price in {region}: ¥{price:g} per image; this request up to ¥{total:.2f}.</source>
         <translation>{region}价格：每张 ¥{price:g}；本次请求最多 ¥{total:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="701" />
+        <location filename="../../gui/widgets/main_window.py" line="717" />
         <source>Free quota: {count} images in Beijing, shared by the whole account.</source>
         <translation>免费额度：北京地域 {count} 张，由整个账号共享。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="369" />
+        <location filename="../../gui/widgets/main_window.py" line="385" />
         <source>(retired)</source>
         <translation>（已下线）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="468" />
+        <location filename="../../gui/widgets/main_window.py" line="484" />
         <source>the model {model} is not in the catalog; check the "model" member.</source>
         <translation>模型目录中没有 {model}，请检查 "model" 字段。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="580" />
+        <location filename="../../gui/widgets/main_window.py" line="596" />
         <source>The model {model} is not in the catalog. Check the id, or pick one from the list.</source>
         <translation>模型目录中没有 {model}。请检查模型 ID，或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="610" />
+        <location filename="../../gui/widgets/main_window.py" line="626" />
         <source>The model {model} is not in the catalog; the form cannot show it.</source>
         <translation>模型目录中没有 {model}，表单无法显示它。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="640" />
+        <location filename="../../gui/widgets/main_window.py" line="656" />
         <source>{model} was retired on {date}; the service no longer accepts it.</source>
         <translation>{model} 已于 {date} 下线，服务端不再接受该模型的请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="644" />
+        <location filename="../../gui/widgets/main_window.py" line="660" />
         <source>Use {model}</source>
         <translation>改用 {model}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="650" />
+        <location filename="../../gui/widgets/main_window.py" line="666" />
         <source>Switch to {region}</source>
         <translation>切换到{region}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="709" />
+        <location filename="../../gui/widgets/main_window.py" line="725" />
         <source>Limits: {rate:g} task submissions per second, {running} running at once.</source>
         <translation>限流：每秒提交 {rate:g} 个任务，同时运行 {running} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="757" />
+        <location filename="../../gui/widgets/main_window.py" line="773" />
         <source>Choose a model this region offers before starting a batch.</source>
         <translation>开始批量生成前，请选择当前地域提供的模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="782" />
+        <location filename="../../gui/widgets/main_window.py" line="802" />
+        <source>Copied the request as {format}; the key is read from DASHSCOPE_API_KEY.</source>
+        <translation>已把请求复制为 {format}；密钥从 DASHSCOPE_API_KEY 读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="821" />
         <source>The imported command has no JSON body to open as a request.</source>
         <translation>导入的命令没有可作为请求打开的 JSON 请求体。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="835" />
+        <location filename="../../gui/widgets/main_window.py" line="874" />
         <source>PixelPost — Model Studio image APIs</source>
         <translation>PixelPost — 百炼图像 API</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="838" />
+        <location filename="../../gui/widgets/main_window.py" line="877" />
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="839" />
+        <location filename="../../gui/widgets/main_window.py" line="878" />
         <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="840" />
+        <location filename="../../gui/widgets/main_window.py" line="879" />
         <source>M&amp;ode</source>
         <translation>调用方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="841" />
+        <location filename="../../gui/widgets/main_window.py" line="880" />
         <source>Call mode</source>
         <translation>调用方式</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="842" />
+        <location filename="../../gui/widgets/main_window.py" line="881" />
         <source>Import curl…</source>
         <translation>导入 curl…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="843" />
+        <location filename="../../gui/widgets/main_window.py" line="882" />
         <source>Open a pasted curl command as a request</source>
         <translation>把粘贴的 curl 命令作为请求打开</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="845" />
+        <location filename="../../gui/widgets/main_window.py" line="884" />
         <source>Show or hide the HTTP inspector (Ctrl+I)</source>
         <translation>显示或隐藏 HTTP 检查器（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="846" />
+        <location filename="../../gui/widgets/main_window.py" line="885" />
         <source>API &amp;keys…</source>
         <translation>API 密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="847" />
+        <location filename="../../gui/widgets/main_window.py" line="886" />
         <source>Manage API keys</source>
         <translation>管理 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="848" />
+        <location filename="../../gui/widgets/main_window.py" line="887" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="851" />
+        <location filename="../../gui/widgets/main_window.py" line="890" />
         <source>Show retired</source>
         <translation>显示已下线</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="852" />
+        <location filename="../../gui/widgets/main_window.py" line="891" />
         <source>Show retired models</source>
         <translation>显示已下线的模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="853" />
+        <location filename="../../gui/widgets/main_window.py" line="892" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="854" />
+        <location filename="../../gui/widgets/main_window.py" line="893" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="855" />
+        <location filename="../../gui/widgets/main_window.py" line="894" />
         <source>Request editor</source>
         <translation>请求编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="857" />
+        <location filename="../../gui/widgets/main_window.py" line="896" />
         <source>Cancel task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="858" />
+        <location filename="../../gui/widgets/main_window.py" line="897" />
         <source>Cancel the selected task</source>
         <translation>取消所选任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="860" />
+        <location filename="../../gui/widgets/main_window.py" line="899" />
         <source>Send the selected task's request again</source>
         <translation>重新发送所选任务的请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="861" />
+        <location filename="../../gui/widgets/main_window.py" line="900" />
         <source>Task ID submitted elsewhere</source>
         <translation>在其他地方提交的任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="862" />
+        <location filename="../../gui/widgets/main_window.py" line="901" />
         <source>Task ID to track</source>
         <translation>要跟踪的任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="863" />
+        <location filename="../../gui/widgets/main_window.py" line="902" />
         <source>Track</source>
         <translation>跟踪</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="864" />
+        <location filename="../../gui/widgets/main_window.py" line="903" />
         <source>Track the task with this ID</source>
         <translation>跟踪此 ID 对应的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="865" />
+        <location filename="../../gui/widgets/main_window.py" line="904" />
         <source>Edit limits…</source>
         <translation>编辑限流…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="866" />
+        <location filename="../../gui/widgets/main_window.py" line="905" />
         <source>Edit this model's account limits</source>
         <translation>编辑此模型的账号限流</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="867" />
+        <location filename="../../gui/widgets/main_window.py" line="906" />
+        <source>Copy as…</source>
+        <translation>复制为…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="907" />
+        <source>Copy this request as a command or script</source>
+        <translation>把此请求复制为命令或脚本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="909" />
+        <source>bash curl</source>
+        <translation>bash curl</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="917" />
         <source>&amp;Batch…</source>
         <translation>批量(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="868" />
+        <location filename="../../gui/widgets/main_window.py" line="918" />
         <source>Send this form with many prompts</source>
         <translation>用多个提示词发送此表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="869" />
+        <location filename="../../gui/widgets/main_window.py" line="919" />
         <source>&amp;Send (Ctrl+Enter)</source>
         <translation>发送(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="870" />
+        <location filename="../../gui/widgets/main_window.py" line="920" />
         <source>Send request</source>
         <translation>发送请求</translation>
     </message>
@@ -620,7 +640,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="87" />
-        <location filename="../../gui/widgets/main_window.py" line="871" />
+        <location filename="../../gui/widgets/main_window.py" line="921" />
         <source>Task list</source>
         <translation>任务列表</translation>
     </message>
@@ -976,6 +996,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="875" />
+        <location filename="../../gui/widgets/main_window.py" line="910" />
         <source>cmd.exe (curl.exe)</source>
         <translation>cmd.exe（curl.exe）</translation>
     </message>
@@ -986,6 +1007,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="876" />
+        <location filename="../../gui/widgets/main_window.py" line="911" />
         <source>PowerShell</source>
         <translation>PowerShell</translation>
     </message>
@@ -996,6 +1018,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="877" />
+        <location filename="../../gui/widgets/main_window.py" line="912" />
         <source>Python (httpx)</source>
         <translation>Python（httpx）</translation>
     </message>
@@ -1006,6 +1029,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="878" />
+        <location filename="../../gui/widgets/main_window.py" line="913" />
         <source>Python (dashscope SDK)</source>
         <translation>Python（dashscope SDK）</translation>
     </message>
@@ -1052,7 +1076,7 @@
     <message>
         <location filename="../../gui/widgets/inspector.py" line="934" />
         <location filename="../../gui/widgets/inspector.py" line="935" />
-        <location filename="../../gui/widgets/main_window.py" line="844" />
+        <location filename="../../gui/widgets/main_window.py" line="883" />
         <source>HTTP inspector</source>
         <translation>HTTP 检查器</translation>
     </message>
@@ -1062,13 +1086,13 @@
         <translation>HTTP 检查器(&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="872" />
+        <location filename="../../gui/widgets/main_window.py" line="922" />
         <location filename="../../gui/widgets/preview.py" line="263" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="873" />
+        <location filename="../../gui/widgets/main_window.py" line="923" />
         <source>Endpoint and price</source>
         <translation>接口与价格</translation>
     </message>
@@ -1114,7 +1138,7 @@
         <translation>改用同步调用</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="859" />
+        <location filename="../../gui/widgets/main_window.py" line="898" />
         <location filename="../../gui/widgets/preview.py" line="158" />
         <location filename="../../gui/widgets/preview.py" line="159" />
         <source>Send again</source>

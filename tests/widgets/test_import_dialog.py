@@ -59,3 +59,24 @@ def test_broken_command_is_explained(window: MainWindow, qtbot: QtBot) -> None:
     assert "could not be read" in dialog.message.text()
     assert "column 59" in dialog.message.text()
     dialog.close()
+
+
+@pytest.mark.parametrize("export_format", ["bash", "cmd", "powershell", "python", "sdk"])
+def test_copy_form_as_command(window: MainWindow, services: Services, export_format: str) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    services.keys.set("beijing", PASTED_KEY)
+    window.select_region("beijing")
+    window.select_model("wanx2.1-t2i-turbo")
+    assert window.form is not None
+    window.form.set_values({"prompt": "一只戴着草帽的橘猫"})
+    text = window.copy_request_as(export_format)
+    assert text is not None
+    assert QGuiApplication.clipboard().text() == text
+    assert "一只戴着草帽的橘猫" in text
+    assert "DASHSCOPE_API_KEY" in text
+    assert PASTED_KEY not in text
+    if export_format == "sdk":
+        assert "ImageSynthesis" in text  # the SDK chooses the endpoint itself
+    else:
+        assert "text2image/image-synthesis" in text
