@@ -1,6 +1,6 @@
 """The declarative API catalog: model families, models, fields and their rules.
 
-The catalog is read from TOML files in ``resources/catalog/``. Each file holds one
+The catalog is read from TOML files in ``resources/catalog/``. Each file contains one
 API family (endpoint paths, protocol, result shape, fields) and the models that
 use it, with per-model field overrides, regions, limits and prices. Forms, the
 request validator and the emulator are all driven by the same entries.
@@ -25,12 +25,12 @@ SNAPSHOT_SUFFIX = re.compile(r"^(.+)-\d{4}-\d{2}-\d{2}$")
 PROTOCOLS = ("prompt", "messages")
 MODES = ("sync", "async")
 FIELD_TYPES = ("text", "int", "float", "bool", "enum", "size", "image", "image_list", "json")
-# How a family's finished output carries its images: ``results[].url``,
+# Result shapes, named by where a finished output carries its images: ``results[].url``,
 # ``choices[].message.content[].image``, a single ``output_image_url`` or
 # ``image_url``, or ``results`` plus ``text_results`` (background generation).
 RESULT_SHAPES = ("results", "choices", "output_image_url", "image_url", "background")
 
-# Where a field's value goes in the request body. ``message_text`` is the single
+# Field locations in the request body. ``message_text`` is the single
 # text item of the single user message in the messages protocol, and
 # ``message_images`` are that message's image items, placed before the text.
 LOCATIONS = ("input", "parameters", "message_text", "message_images")

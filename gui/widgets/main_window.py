@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,7 +13,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -28,11 +25,10 @@ from PySide6.QtWidgets import (
 
 from gui.core.catalog import ModelSpec
 from gui.core.curl_import import ImportedCurl
-from gui.core.dashscope import DashScopeError
-from gui.core.engine import CancelRefused, MissingKeyError, RequestRejected
+from gui.core.engine import MissingKeyError, RequestRejected
 from gui.core.explain import ErrorCatalog
 from gui.core.exports import FORMATS, ExportError, export_request
-from gui.core.library import TaskRecord, TaskStatus
+from gui.core.library import TaskRecord
 from gui.core.regions import REGIONS
 from gui.core.request import ApiRequest, ValidationIssue, build_request, read_body, validate_body
 from gui.core.services import Services
@@ -46,7 +42,8 @@ from gui.widgets.key_dialog import KeyDialog
 from gui.widgets.limits_dialog import LimitsDialog, read_override, settings_limits
 from gui.widgets.preview import PreviewPanel
 from gui.widgets.raw_json import BodyError, RawJsonEditor
-from gui.widgets.task_list import TaskTableModel, TaskTableView
+from gui.widgets.task_list import TaskTableModel
+from gui.widgets.task_panel import TaskPanel
 from gui.widgets.texts import issue_text
 from gui.widgets.translate import tr
 
@@ -80,7 +77,6 @@ class MainWindow(QMainWindow):
         self._model_name: str | None = None
         self._pending_model_name: str | None = None
         self._notice_action: tuple[str, str] | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
         services.engine.set_limits_resolver(settings_limits(settings, services.engine))
         self.bridge = EngineBridge(services, self)
         self.bridge.task_changed.connect(self._on_bridge_task_changed)
@@ -255,115 +251,24 @@ class MainWindow(QMainWindow):
         layout.addLayout(send_row)
         return panel
 
-    def _build_task_panel(self, parent: QWidget) -> QWidget:
-        panel = QWidget(parent)
-        panel.setObjectName("taskPanel")
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.task_view = TaskTableView(panel)
-        self.task_view.setModel(self.task_model)
-        self.task_view.selectionModel().selectionChanged.connect(self._on_task_selection_changed)
-        layout.addWidget(self.task_view, 1)
-        row = QHBoxLayout()
-        self.cancel_button = QPushButton(panel)
-        self.cancel_button.setObjectName("cancelTaskButton")
-        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        self.resend_button = QPushButton(panel)
-        self.resend_button.setObjectName("resendTaskButton")
-        self.resend_button.clicked.connect(self._on_resend_button_clicked)
-        self.track_edit = QLineEdit(panel)
-        self.track_edit.setObjectName("trackTaskEdit")
-        self.track_edit.returnPressed.connect(self._on_track_requested)
-        self.track_button = QPushButton(panel)
-        self.track_button.setObjectName("trackTaskButton")
-        self.track_button.clicked.connect(self._on_track_requested)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.resend_button)
-        row.addStretch(1)
-        row.addWidget(self.track_edit, 2)
-        row.addWidget(self.track_button)
-        layout.addLayout(row)
-        self.task_message = QLabel(panel)
-        self.task_message.setObjectName("taskMessageLabel")
-        self.task_message.setWordWrap(True)
-        layout.addWidget(self.task_message)
-        self._update_task_buttons()
-        return panel
-
-    def _selected_record(self) -> TaskRecord | None:
-        rows = self.task_view.selectionModel().selectedRows()
-        return self.task_model.record(rows[0].row()) if rows else None
-
-    def _update_task_buttons(self) -> None:
-        record = self._selected_record()
-        cancelable = record is not None and record.status in (
-            TaskStatus.QUEUED,
-            TaskStatus.PENDING,
-            TaskStatus.RUNNING,
+    def _build_task_panel(self, parent: QWidget) -> TaskPanel:
+        panel = TaskPanel(
+            self._services.engine,
+            self.task_model,
+            lambda: (self.region, self.region_combo.currentText()),
+            parent,
         )
-        self.cancel_button.setEnabled(cancelable)
-        self.resend_button.setEnabled(record is not None and bool(record.body))
-
-    def _on_cancel_button_clicked(self) -> None:
-        record = self._selected_record()
-        if record is not None:
-            self._background(self._cancel(record))
-
-    async def _cancel(self, record: TaskRecord) -> None:
-        self.cancel_button.setEnabled(False)
-        try:
-            await self._services.engine.cancel(record.id)
-            self.task_message.setText(tr("Task canceled."))
-        except CancelRefused as refused:
-            if refused.reason == "PixelPost.Cancel.Running":
-                self.task_message.setText(
-                    tr(
-                        "The task is already running and cannot be canceled: the service "
-                        "cancels only tasks that are still PENDING. It will finish and be "
-                        "billed as usual."
-                    )
-                )
-            else:
-                self.task_message.setText(
-                    tr("The task cannot be canceled: {reason}").format(reason=str(refused))
-                )
-        except DashScopeError as error:
-            self.task_message.setText(
-                tr("Canceling failed: {code} {message}").format(
-                    code=error.code, message=error.message
-                )
-            )
-        finally:
-            self._update_task_buttons()
-
-    def _on_resend_button_clicked(self) -> None:
-        record = self._selected_record()
-        if record is not None:
-            self.resend(record)
-
-    def _on_track_requested(self) -> None:
-        task_id = self.track_edit.text().strip()
-        if not task_id:
-            self.task_message.setText(tr("Paste a task ID to track a task submitted elsewhere."))
-            return
-        try:
-            record = self._services.engine.track(task_id, self.region)
-        except MissingKeyError:
-            self.task_message.setText(
-                tr("No API key is set for {region}. Add one to send requests there.").format(
-                    region=self.region_combo.currentText()
-                )
-            )
-            return
-        self.track_edit.clear()
-        self._select_task(record.id)
-        self.task_message.setText(tr("Tracking task {id}.").format(id=task_id))
-
-    def _background(self, coroutine: Coroutine[Any, Any, None]) -> None:
-        """Run a coroutine on the event loop, keeping a reference until it ends."""
-        task = asyncio.get_running_loop().create_task(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        panel.selection_changed.connect(self._on_task_panel_selection_changed)
+        panel.resend_requested.connect(self.resend)
+        # Short names for the panel's controls, used by the window and its tests.
+        self.task_panel = panel
+        self.task_view = panel.view
+        self.cancel_button = panel.cancel_button
+        self.resend_button = panel.resend_button
+        self.track_edit = panel.track_edit
+        self.track_button = panel.track_button
+        self.task_message = panel.message
+        return panel
 
     def _fill_regions(self) -> None:
         self.region_combo.blockSignals(True)
@@ -735,20 +640,14 @@ class MainWindow(QMainWindow):
         selected = self.preview.record
         if selected is not None and selected.id == record.id:
             self.preview.show_task(record)
-            self._update_task_buttons()
+            self.task_panel.update_buttons()
 
-    def _on_task_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
-        indexes = selected.indexes()
-        record = self.task_model.record(indexes[0].row()) if indexes else None
+    def _on_task_panel_selection_changed(self, record: TaskRecord | None) -> None:
         self.preview.show_task(record)
-        self.task_message.clear()
-        self._update_task_buttons()
         self.inspector_dock.panel.set_selected_task(record.id if record else None)
 
     def _select_task(self, local_id: str) -> None:
-        row = self.task_model.row_of(local_id)
-        if row is not None:
-            self.task_view.selectRow(row)
+        self.task_panel.select_task(local_id)
 
     def _on_error_action_requested(self, action: str) -> None:
         if action == "open_key_manager":
@@ -893,14 +792,7 @@ class MainWindow(QMainWindow):
         self.request_tabs.setTabText(1, tr("JSON"))
         self.request_tabs.setAccessibleName(tr("Request editor"))
         self.raw_json.retranslate()
-        self.cancel_button.setText(tr("Cancel task"))
-        self.cancel_button.setAccessibleName(tr("Cancel the selected task"))
-        self.resend_button.setText(tr("Send again"))
-        self.resend_button.setAccessibleName(tr("Send the selected task's request again"))
-        self.track_edit.setPlaceholderText(tr("Task ID submitted elsewhere"))
-        self.track_edit.setAccessibleName(tr("Task ID to track"))
-        self.track_button.setText(tr("Track"))
-        self.track_button.setAccessibleName(tr("Track the task with this ID"))
+        self.task_panel.retranslate()
         self.limits_button.setText(tr("Edit limits…"))
         self.limits_button.setAccessibleName(tr("Edit this model's account limits"))
         self.copy_as_button.setText(tr("Copy as…"))
@@ -918,7 +810,6 @@ class MainWindow(QMainWindow):
         self.batch_button.setAccessibleName(tr("Send this form with many prompts"))
         self.send_button.setText(tr("&Send (Ctrl+Enter)"))
         self.send_button.setAccessibleName(tr("Send request"))
-        self.task_view.setAccessibleName(tr("Task list"))
         self.preview.setAccessibleName(tr("Preview"))
         self.endpoint_label.setAccessibleName(tr("Endpoint and price"))
         region = self.region
