@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,6 +39,25 @@ class MemoryKeyring(KeyringBackend):
         if (service, username) not in self.passwords:
             raise keyring.errors.PasswordDeleteError(username)
         del self.passwords[(service, username)]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def garbage_collected_between_tests() -> Iterator[None]:
+    """Run Python's cycle collector only between tests, never inside Qt's event processing.
+
+    A Qt object that the collector frees while Qt dispatches events can receive
+    an event after its C++ side is gone and crash the whole run; automatic
+    collection can start at any allocation, including inside event processing.
+    """
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_after_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
