@@ -54,10 +54,27 @@ def garbage_collected_between_tests() -> Iterator[None]:
     gc.enable()
 
 
+QT_FIXTURES = {"qtbot", "qapp", "qt_loop", "window"}
+FULL_COLLECTION_EVERY = 200  # tests without Qt between full collections
+_TESTS_SINCE_FULL = pytest.StashKey[int]()
+
+
 @pytest.fixture(autouse=True)
-def collect_garbage_after_test() -> Iterator[None]:
+def collect_garbage_after_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Collect after each test: fully after Qt tests, the youngest objects otherwise.
+
+    A full collection walks every tracked object and costs tens of milliseconds,
+    so tests without Qt get one only every ``FULL_COLLECTION_EVERY`` tests.
+    """
     yield
-    gc.collect()
+    counter = request.config.stash.setdefault(_TESTS_SINCE_FULL, 0) + 1
+    if QT_FIXTURES & set(request.fixturenames) or counter >= FULL_COLLECTION_EVERY:
+        gc.collect()
+        counter = 0
+    else:
+        gc.collect(0)
+    request.config.stash[_TESTS_SINCE_FULL] = counter
+
 
 
 @pytest.fixture(autouse=True)
