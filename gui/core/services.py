@@ -6,25 +6,43 @@ import logging
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import httpx
 from keyring.backend import KeyringBackend
 
 from gui.core.catalog import Catalog, load_catalog
-from gui.core.dashscope import Credentials, DashScopeClient, make_http_client
+from gui.core.dashscope import (
+    ApiError,
+    Credentials,
+    DashScopeClient,
+    DashScopeError,
+    make_http_client,
+)
 from gui.core.engine import Engine, LimitsResolver, MissingKeyError, PollSchedule, RetryPolicy
 from gui.core.exchanges import ExchangeLog
 from gui.core.library import Library, TaskStatus
 from gui.core.paths import AppPaths
 from gui.core.regions import REGIONS
-from gui.core.secrets import KeyStore
+from gui.core.secrets import REDACTOR, KeyStore, clean_key
 
 if TYPE_CHECKING:
     from gui.sandbox import Emulator, EmulatorConfig
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class KeyTestResult:
+    """The outcome of testing a key: ``accepted``, ``rejected`` or ``error:CODE``.
+
+    ``works_in`` names another region that accepted a key this region rejected.
+    """
+
+    region: str
+    outcome: str
+    works_in: str | None
 
 
 class Services:
@@ -134,6 +152,45 @@ class Services:
 
     def base_url(self, region: str) -> str:
         return self._base_urls.get(region, "")
+
+    def set_base_url(self, region: str, base_url: str) -> None:
+        """Point a region at another base URL (a workspace domain, or an emulator in tests)."""
+        self._base_urls[region] = base_url.rstrip("/")
+
+    async def test_key(self, region: str, raw_key: str) -> KeyTestResult:
+        """Check a key with one harmless call (listing one task) in ``region``.
+
+        When the region rejects the key, the other public regions are tried too,
+        because a key works only in the region where it was created.
+        """
+        key = clean_key(raw_key)
+        REDACTOR.register(key)
+        if self.http is None:
+            raise RuntimeError("Services.start() has not run")
+        client = DashScopeClient(self.http)
+        outcome = await self._probe(client, region, key)
+        if outcome != "rejected":
+            return KeyTestResult(region, outcome, None)
+        for other in REGIONS:
+            if other in (region, "sandbox") or not self.base_url(other):
+                continue
+            if await self._probe(client, other, key) == "accepted":
+                return KeyTestResult(region, "rejected", other)
+        return KeyTestResult(region, "rejected", None)
+
+    async def _probe(self, client: DashScopeClient, region: str, key: str) -> str:
+        credentials = Credentials(self.base_url(region), key)
+        try:
+            await client.list_tasks(credentials, {"page_no": 1, "page_size": 1})
+        except ApiError as error:
+            if error.status == 401 or error.code == "InvalidApiKey":
+                return "rejected"
+            log.info("Key test in %s failed: %s", region, error.code)
+            return f"error:{error.code}"
+        except DashScopeError as error:
+            log.info("Key test in %s failed: %s", region, error.code)
+            return f"error:{error.code}"
+        return "accepted"
 
     def credentials(self, region: str) -> Credentials:
         """Return where and how to call ``region``; raise MissingKeyError without a key."""

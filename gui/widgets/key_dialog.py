@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,7 +21,11 @@ from PySide6.QtWidgets import (
 
 from gui.core.regions import REGIONS
 from gui.core.secrets import InvalidKeyError, KeyStore, KeyStoreError, fingerprint
+from gui.core.services import KeyTestResult
 from gui.widgets.translate import tr
+
+# Tests a key in a region: (region id, pasted key) -> result.
+KeyTester = Callable[[str, str], Awaitable[KeyTestResult]]
 
 
 class KeyDialog(QDialog):
@@ -31,11 +38,18 @@ class KeyDialog(QDialog):
     """Payload: the region whose key was saved or deleted."""
 
     def __init__(
-        self, keys: KeyStore, region: str, language: str, parent: QWidget | None = None
+        self,
+        keys: KeyStore,
+        region: str,
+        language: str,
+        parent: QWidget | None = None,
+        tester: KeyTester | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("keyDialog")
         self._keys = keys
+        self._tester = tester
+        self._tasks: set[asyncio.Task[None]] = set()
         self._language = language
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -78,6 +92,11 @@ class KeyDialog(QDialog):
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("keyDeleteButton")
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.test_button = QPushButton(self)
+        self.test_button.setObjectName("keyTestButton")
+        self.test_button.clicked.connect(self._on_test_button_clicked)
+        self.test_button.setVisible(tester is not None)
+        row.addWidget(self.test_button)
         row.addWidget(self.env_button)
         row.addWidget(self.delete_button)
         row.addStretch(1)
@@ -112,6 +131,10 @@ class KeyDialog(QDialog):
         self.env_button.setAccessibleName(tr("Use the key from the DASHSCOPE_API_KEY variable"))
         self.delete_button.setText(tr("Delete key"))
         self.delete_button.setAccessibleName(tr("Delete the stored key"))
+        self.test_button.setText(tr("Test key"))
+        self.test_button.setAccessibleName(
+            tr("Test the new key, or the stored one, with one harmless request")
+        )
         self.save_button.setText(tr("Save"))
         if self._keys.is_secure:
             self.backend_label.setText(
@@ -179,6 +202,57 @@ class KeyDialog(QDialog):
         )
         self._refresh()
         self.keys_changed.emit(self.region)
+
+    def _on_test_button_clicked(self) -> None:
+        raw = self.key_edit.text().strip()
+        if not raw:
+            try:
+                raw = self._keys.get(self.region) or ""
+            except KeyStoreError as error:
+                self._show_message(str(error))
+                return
+        if not raw:
+            self._show_message(tr("Paste a key, or save one for this region, to test it."))
+            return
+        task = asyncio.get_running_loop().create_task(self._test(self.region, raw))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _test(self, region: str, raw: str) -> None:
+        assert self._tester is not None
+        self.test_button.setEnabled(False)
+        self._show_message(tr("Testing the key…"))
+        name = REGIONS[region].name(self._language)
+        try:
+            result = await self._tester(region, raw)
+        except InvalidKeyError as error:
+            self._show_message(_invalid_key_text(error))
+            return
+        finally:
+            self.test_button.setEnabled(True)
+        if result.outcome == "accepted":
+            self._show_message(tr("The key works in {region}.").format(region=name))
+        elif result.outcome == "rejected" and result.works_in:
+            other = REGIONS[result.works_in].name(self._language)
+            self._show_message(
+                tr(
+                    "{region} rejects the key, but {other} accepts it: the key was created "
+                    "in {other}. Save it for {other}, or create a key in {region}."
+                ).format(region=name, other=other)
+            )
+        elif result.outcome == "rejected":
+            self._show_message(
+                tr(
+                    "{region} rejects the key. Check that it was copied whole and has not "
+                    "been deleted in the Model Studio console."
+                ).format(region=name)
+            )
+        else:
+            self._show_message(
+                tr("The test could not finish: {code}.").format(
+                    code=result.outcome.removeprefix("error:")
+                )
+            )
 
     def _on_save(self) -> None:
         self._store(self.key_edit.text())

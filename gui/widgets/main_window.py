@@ -747,7 +747,13 @@ class MainWindow(QMainWindow):
 
     def open_key_dialog(self) -> KeyDialog:
         region = self.region if self.region != "sandbox" else "beijing"
-        dialog = KeyDialog(self._services.keys, region, self._languages.language, self)
+        dialog = KeyDialog(
+            self._services.keys,
+            region,
+            self._languages.language,
+            self,
+            tester=self._services.test_key,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.key_dialog = dialog

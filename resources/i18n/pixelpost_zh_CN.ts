@@ -57,88 +57,128 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="104" />
+        <location filename="../../gui/widgets/key_dialog.py" line="123" />
         <source>API keys</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="105" />
-        <location filename="../../gui/widgets/main_window.py" line="875" />
+        <location filename="../../gui/widgets/key_dialog.py" line="124" />
+        <location filename="../../gui/widgets/main_window.py" line="780" />
         <source>&amp;Region</source>
         <translation>地域(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="106" />
-        <location filename="../../gui/widgets/main_window.py" line="876" />
+        <location filename="../../gui/widgets/key_dialog.py" line="125" />
+        <location filename="../../gui/widgets/main_window.py" line="781" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="107" />
+        <location filename="../../gui/widgets/key_dialog.py" line="126" />
         <source>Stored key</source>
         <translation>已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="108" />
+        <location filename="../../gui/widgets/key_dialog.py" line="127" />
         <source>&amp;New key</source>
         <translation>新密钥(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="109" />
+        <location filename="../../gui/widgets/key_dialog.py" line="128" />
         <source>New API key</source>
         <translation>新的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="110" />
+        <location filename="../../gui/widgets/key_dialog.py" line="129" />
         <source>Paste the key from the Model Studio console</source>
         <translation>粘贴百炼控制台中的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="111" />
+        <location filename="../../gui/widgets/key_dialog.py" line="130" />
         <source>Use DASHSCOPE_API_KEY</source>
         <translation>使用 DASHSCOPE_API_KEY</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="112" />
+        <location filename="../../gui/widgets/key_dialog.py" line="131" />
         <source>Use the key from the DASHSCOPE_API_KEY variable</source>
         <translation>使用环境变量 DASHSCOPE_API_KEY 中的密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="113" />
-        <location filename="../../gui/widgets/key_dialog.py" line="159" />
+        <location filename="../../gui/widgets/key_dialog.py" line="132" />
+        <location filename="../../gui/widgets/key_dialog.py" line="182" />
         <source>Delete key</source>
         <translation>删除密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="114" />
+        <location filename="../../gui/widgets/key_dialog.py" line="133" />
         <source>Delete the stored key</source>
         <translation>删除已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="115" />
+        <location filename="../../gui/widgets/key_dialog.py" line="134" />
+        <source>Test key</source>
+        <translation>测试密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="136" />
+        <source>Test the new key, or the stored one, with one harmless request</source>
+        <translation>用一次无副作用的请求测试新密钥或已保存的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="138" />
         <location filename="../../gui/widgets/limits_dialog.py" line="133" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="118" />
+        <location filename="../../gui/widgets/key_dialog.py" line="141" />
         <source>Keys are kept in the system key store ({backend}).</source>
         <translation>密钥保存在系统密钥库中（{backend}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="125" />
+        <location filename="../../gui/widgets/key_dialog.py" line="148" />
         <source>No system key store is available ({backend}). Keys are kept for this session only and are never written to a file. On Windows they would go to the Credential Manager.</source>
         <translation>没有可用的系统密钥库（{backend}）。密钥仅在本次运行期间保留在内存中，绝不会写入文件。在 Windows 上，密钥会保存到“凭据管理器”。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="138" />
+        <location filename="../../gui/widgets/key_dialog.py" line="161" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="141" />
+        <location filename="../../gui/widgets/key_dialog.py" line="164" />
         <source>{fingerprint} (this session only)</source>
         <translation>{fingerprint}（仅本次运行）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="215" />
+        <source>Paste a key, or save one for this region, to test it.</source>
+        <translation>请粘贴密钥，或为该地域保存一个密钥，再进行测试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="224" />
+        <source>Testing the key…</source>
+        <translation>正在测试密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="234" />
+        <source>The key works in {region}.</source>
+        <translation>该密钥在{region}可用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="239" />
+        <source>{region} rejects the key, but {other} accepts it: the key was created in {other}. Save it for {other}, or create a key in {region}.</source>
+        <translation>{region}不接受该密钥，但{other}接受：该密钥是在{other}创建的。请把它保存到{other}，或在{region}创建一个密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="246" />
+        <source>{region} rejects the key. Check that it was copied whole and has not been deleted in the Model Studio console.</source>
+        <translation>{region}不接受该密钥。请确认密钥复制完整，且未在百炼控制台中被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="252" />
+        <source>The test could not finish: {code}.</source>
+        <translation>测试未能完成：{code}。</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/import_dialog.py" line="69" />
@@ -197,96 +237,96 @@
     </message>
     <message>
         <location filename="../../gui/widgets/import_dialog.py" line="122" />
-        <location filename="../../gui/widgets/key_dialog.py" line="176" />
+        <location filename="../../gui/widgets/key_dialog.py" line="199" />
         <source>Saved {fingerprint} for {region}.</source>
         <translation>已为{region}保存 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="196" />
+        <location filename="../../gui/widgets/key_dialog.py" line="270" />
         <source>Deleted the key for {region}.</source>
         <translation>已删除{region}的密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="204" />
+        <location filename="../../gui/widgets/key_dialog.py" line="278" />
         <source>Click again to delete</source>
         <translation>再次点击以删除</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="209" />
+        <location filename="../../gui/widgets/key_dialog.py" line="283" />
         <source>The key is empty. Paste the API key from the Model Studio console.</source>
         <translation>密钥为空。请粘贴百炼控制台中的 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="212" />
+        <location filename="../../gui/widgets/key_dialog.py" line="286" />
         <source>The key has {length} characters; API keys are shorter than {maximum}. Check that only the key was copied.</source>
         <translation>密钥有 {length} 个字符，而 API 密钥不会超过 {maximum} 个字符。请确认只复制了密钥本身。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="216" />
+        <location filename="../../gui/widgets/key_dialog.py" line="290" />
         <source>Character {position} of the key is {code_point}, which an API key cannot contain. Copy the key again from the Model Studio console.</source>
         <translation>密钥的第 {position} 个字符是 {code_point}，API 密钥中不会出现这个字符。请从百炼控制台重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="463" />
-        <location filename="../../gui/widgets/main_window.py" line="479" />
-        <location filename="../../gui/widgets/main_window.py" line="486" />
-        <location filename="../../gui/widgets/main_window.py" line="533" />
+        <location filename="../../gui/widgets/main_window.py" line="368" />
+        <location filename="../../gui/widgets/main_window.py" line="384" />
+        <location filename="../../gui/widgets/main_window.py" line="391" />
+        <location filename="../../gui/widgets/main_window.py" line="438" />
         <source>Not sent: {problem}</source>
         <translation>未发送：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="353" />
-        <location filename="../../gui/widgets/main_window.py" line="515" />
+        <location filename="../../gui/widgets/main_window.py" line="420" />
+        <location filename="../../gui/widgets/task_panel.py" line="160" />
         <source>No API key is set for {region}. Add one to send requests there.</source>
         <translation>{region}尚未设置 API 密钥。请先添加密钥再向该地域发送请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="316" />
+        <location filename="../../gui/widgets/task_panel.py" line="122" />
         <source>Task canceled.</source>
         <translation>任务已取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="321" />
+        <location filename="../../gui/widgets/task_panel.py" line="127" />
         <source>The task is already running and cannot be canceled: the service cancels only tasks that are still PENDING. It will finish and be billed as usual.</source>
         <translation>任务已在运行，无法取消：服务端只能取消仍处于 PENDING 状态的任务。该任务会正常完成并照常计费。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="328" />
+        <location filename="../../gui/widgets/task_panel.py" line="134" />
         <source>The task cannot be canceled: {reason}</source>
         <translation>无法取消该任务：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="332" />
+        <location filename="../../gui/widgets/task_panel.py" line="138" />
         <source>Canceling failed: {code} {message}</source>
         <translation>取消失败：{code} {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="347" />
+        <location filename="../../gui/widgets/task_panel.py" line="153" />
         <source>Paste a task ID to track a task submitted elsewhere.</source>
         <translation>粘贴任务 ID，即可跟踪在其他地方提交的任务。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="360" />
+        <location filename="../../gui/widgets/task_panel.py" line="167" />
         <source>Tracking task {id}.</source>
         <translation>正在跟踪任务 {id}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="541" />
+        <location filename="../../gui/widgets/main_window.py" line="446" />
         <source>{model} is not offered in {region}. Regions that offer it: {regions}.</source>
         <translation>{region}不提供 {model}。提供该模型的地域：{regions}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="580" />
+        <location filename="../../gui/widgets/main_window.py" line="485" />
         <source>Task (async)</source>
         <translation>任务（异步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="580" />
+        <location filename="../../gui/widgets/main_window.py" line="485" />
         <source>Direct call (sync)</source>
         <translation>直接调用（同步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="699" />
+        <location filename="../../gui/widgets/main_window.py" line="604" />
         <source>Header X-DashScope-Async: enable; the result is polled.</source>
         <translation>请求头 X-DashScope-Async: enable；结果通过轮询获取。</translation>
     </message>
@@ -353,7 +393,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/batch_dialog.py" line="136" />
-        <location filename="../../gui/widgets/main_window.py" line="704" />
+        <location filename="../../gui/widgets/main_window.py" line="609" />
         <source>Sandbox requests are free and stay on this computer.</source>
         <translation>沙盒请求不收费，且不会离开本机。</translation>
     </message>
@@ -388,228 +428,228 @@
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="707" />
+        <location filename="../../gui/widgets/main_window.py" line="612" />
         <source>Price in {region}: ¥{price:g} per image; this request up to ¥{total:.2f}.</source>
         <translation>{region}价格：每张 ¥{price:g}；本次请求最多 ¥{total:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="717" />
+        <location filename="../../gui/widgets/main_window.py" line="622" />
         <source>Free quota: {count} images in Beijing, shared by the whole account.</source>
         <translation>免费额度：北京地域 {count} 张，由整个账号共享。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="385" />
+        <location filename="../../gui/widgets/main_window.py" line="290" />
         <source>(retired)</source>
         <translation>（已下线）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="484" />
+        <location filename="../../gui/widgets/main_window.py" line="389" />
         <source>the model {model} is not in the catalog; check the "model" member.</source>
         <translation>模型目录中没有 {model}，请检查 "model" 字段。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="596" />
+        <location filename="../../gui/widgets/main_window.py" line="501" />
         <source>The model {model} is not in the catalog. Check the id, or pick one from the list.</source>
         <translation>模型目录中没有 {model}。请检查模型 ID，或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="626" />
+        <location filename="../../gui/widgets/main_window.py" line="531" />
         <source>The model {model} is not in the catalog; the form cannot show it.</source>
         <translation>模型目录中没有 {model}，表单无法显示它。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="656" />
+        <location filename="../../gui/widgets/main_window.py" line="561" />
         <source>{model} was retired on {date}; the service no longer accepts it.</source>
         <translation>{model} 已于 {date} 下线，服务端不再接受该模型的请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="660" />
+        <location filename="../../gui/widgets/main_window.py" line="565" />
         <source>Use {model}</source>
         <translation>改用 {model}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="666" />
+        <location filename="../../gui/widgets/main_window.py" line="571" />
         <source>Switch to {region}</source>
         <translation>切换到{region}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="725" />
+        <location filename="../../gui/widgets/main_window.py" line="630" />
         <source>Limits: {rate:g} task submissions per second, {running} running at once.</source>
         <translation>限流：每秒提交 {rate:g} 个任务，同时运行 {running} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="773" />
+        <location filename="../../gui/widgets/main_window.py" line="672" />
         <source>Choose a model this region offers before starting a batch.</source>
         <translation>开始批量生成前，请选择当前地域提供的模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="802" />
+        <location filename="../../gui/widgets/main_window.py" line="701" />
         <source>Copied the request as {format}; the key is read from DASHSCOPE_API_KEY.</source>
         <translation>已把请求复制为 {format}；密钥从 DASHSCOPE_API_KEY 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="821" />
+        <location filename="../../gui/widgets/main_window.py" line="720" />
         <source>The imported command has no JSON body to open as a request.</source>
         <translation>导入的命令没有可作为请求打开的 JSON 请求体。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="874" />
+        <location filename="../../gui/widgets/main_window.py" line="779" />
         <source>PixelPost — Model Studio image APIs</source>
         <translation>PixelPost — 百炼图像 API</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="877" />
+        <location filename="../../gui/widgets/main_window.py" line="782" />
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="878" />
+        <location filename="../../gui/widgets/main_window.py" line="783" />
         <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="879" />
+        <location filename="../../gui/widgets/main_window.py" line="784" />
         <source>M&amp;ode</source>
         <translation>调用方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="880" />
+        <location filename="../../gui/widgets/main_window.py" line="785" />
         <source>Call mode</source>
         <translation>调用方式</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="881" />
+        <location filename="../../gui/widgets/main_window.py" line="786" />
         <source>Import curl…</source>
         <translation>导入 curl…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="882" />
+        <location filename="../../gui/widgets/main_window.py" line="787" />
         <source>Open a pasted curl command as a request</source>
         <translation>把粘贴的 curl 命令作为请求打开</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="884" />
+        <location filename="../../gui/widgets/main_window.py" line="789" />
         <source>Show or hide the HTTP inspector (Ctrl+I)</source>
         <translation>显示或隐藏 HTTP 检查器（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="885" />
+        <location filename="../../gui/widgets/main_window.py" line="790" />
         <source>API &amp;keys…</source>
         <translation>API 密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="886" />
+        <location filename="../../gui/widgets/main_window.py" line="791" />
         <source>Manage API keys</source>
         <translation>管理 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="887" />
+        <location filename="../../gui/widgets/main_window.py" line="792" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="890" />
+        <location filename="../../gui/widgets/main_window.py" line="795" />
         <source>Show retired</source>
         <translation>显示已下线</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="891" />
+        <location filename="../../gui/widgets/main_window.py" line="796" />
         <source>Show retired models</source>
         <translation>显示已下线的模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="892" />
+        <location filename="../../gui/widgets/main_window.py" line="797" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="893" />
+        <location filename="../../gui/widgets/main_window.py" line="798" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="894" />
+        <location filename="../../gui/widgets/main_window.py" line="799" />
         <source>Request editor</source>
         <translation>请求编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="896" />
+        <location filename="../../gui/widgets/task_panel.py" line="83" />
         <source>Cancel task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="897" />
+        <location filename="../../gui/widgets/task_panel.py" line="84" />
         <source>Cancel the selected task</source>
         <translation>取消所选任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="899" />
+        <location filename="../../gui/widgets/task_panel.py" line="86" />
         <source>Send the selected task's request again</source>
         <translation>重新发送所选任务的请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="900" />
+        <location filename="../../gui/widgets/task_panel.py" line="87" />
         <source>Task ID submitted elsewhere</source>
         <translation>在其他地方提交的任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="901" />
+        <location filename="../../gui/widgets/task_panel.py" line="88" />
         <source>Task ID to track</source>
         <translation>要跟踪的任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="902" />
+        <location filename="../../gui/widgets/task_panel.py" line="89" />
         <source>Track</source>
         <translation>跟踪</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="903" />
+        <location filename="../../gui/widgets/task_panel.py" line="90" />
         <source>Track the task with this ID</source>
         <translation>跟踪此 ID 对应的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="904" />
+        <location filename="../../gui/widgets/main_window.py" line="802" />
         <source>Edit limits…</source>
         <translation>编辑限流…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="905" />
+        <location filename="../../gui/widgets/main_window.py" line="803" />
         <source>Edit this model's account limits</source>
         <translation>编辑此模型的账号限流</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="906" />
+        <location filename="../../gui/widgets/main_window.py" line="804" />
         <source>Copy as…</source>
         <translation>复制为…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="907" />
+        <location filename="../../gui/widgets/main_window.py" line="805" />
         <source>Copy this request as a command or script</source>
         <translation>把此请求复制为命令或脚本</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="909" />
+        <location filename="../../gui/widgets/main_window.py" line="807" />
         <source>bash curl</source>
         <translation>bash curl</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="917" />
+        <location filename="../../gui/widgets/main_window.py" line="815" />
         <source>&amp;Batch…</source>
         <translation>批量(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="918" />
+        <location filename="../../gui/widgets/main_window.py" line="816" />
         <source>Send this form with many prompts</source>
         <translation>用多个提示词发送此表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="919" />
+        <location filename="../../gui/widgets/main_window.py" line="817" />
         <source>&amp;Send (Ctrl+Enter)</source>
         <translation>发送(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="920" />
+        <location filename="../../gui/widgets/main_window.py" line="818" />
         <source>Send request</source>
         <translation>发送请求</translation>
     </message>
@@ -640,7 +680,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="87" />
-        <location filename="../../gui/widgets/main_window.py" line="921" />
+        <location filename="../../gui/widgets/task_panel.py" line="82" />
         <source>Task list</source>
         <translation>任务列表</translation>
     </message>
@@ -996,7 +1036,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="875" />
-        <location filename="../../gui/widgets/main_window.py" line="910" />
+        <location filename="../../gui/widgets/main_window.py" line="808" />
         <source>cmd.exe (curl.exe)</source>
         <translation>cmd.exe（curl.exe）</translation>
     </message>
@@ -1007,7 +1047,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="876" />
-        <location filename="../../gui/widgets/main_window.py" line="911" />
+        <location filename="../../gui/widgets/main_window.py" line="809" />
         <source>PowerShell</source>
         <translation>PowerShell</translation>
     </message>
@@ -1018,7 +1058,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="877" />
-        <location filename="../../gui/widgets/main_window.py" line="912" />
+        <location filename="../../gui/widgets/main_window.py" line="810" />
         <source>Python (httpx)</source>
         <translation>Python（httpx）</translation>
     </message>
@@ -1029,7 +1069,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="878" />
-        <location filename="../../gui/widgets/main_window.py" line="913" />
+        <location filename="../../gui/widgets/main_window.py" line="811" />
         <source>Python (dashscope SDK)</source>
         <translation>Python（dashscope SDK）</translation>
     </message>
@@ -1076,7 +1116,7 @@
     <message>
         <location filename="../../gui/widgets/inspector.py" line="934" />
         <location filename="../../gui/widgets/inspector.py" line="935" />
-        <location filename="../../gui/widgets/main_window.py" line="883" />
+        <location filename="../../gui/widgets/main_window.py" line="788" />
         <source>HTTP inspector</source>
         <translation>HTTP 检查器</translation>
     </message>
@@ -1086,13 +1126,13 @@
         <translation>HTTP 检查器(&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="922" />
+        <location filename="../../gui/widgets/main_window.py" line="819" />
         <location filename="../../gui/widgets/preview.py" line="263" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="923" />
+        <location filename="../../gui/widgets/main_window.py" line="820" />
         <source>Endpoint and price</source>
         <translation>接口与价格</translation>
     </message>
@@ -1138,9 +1178,9 @@
         <translation>改用同步调用</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="898" />
         <location filename="../../gui/widgets/preview.py" line="158" />
         <location filename="../../gui/widgets/preview.py" line="159" />
+        <location filename="../../gui/widgets/task_panel.py" line="85" />
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
