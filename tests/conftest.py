@@ -46,7 +46,7 @@ def garbage_collected_between_tests() -> Iterator[None]:
     """Run Python's cycle collector only between tests, never inside Qt's event processing.
 
     A Qt object that the collector frees while Qt dispatches events can receive
-    an event after its C++ side is gone and crash the whole run; automatic
+    an event after its C++ side is gone and crash the whole run. Automatic
     collection can start at any allocation, including inside event processing.
     """
     gc.disable()

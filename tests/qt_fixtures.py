@@ -51,7 +51,7 @@ def destroy_now() -> None:
 
     A Qt object whose Python wrapper the garbage collector frees while Qt is
     dispatching events can receive an event after its C++ side is gone and
-    crash the process; collecting and flushing deferred deletes at teardown
+    crash the process. Collecting and flushing deferred deletes at teardown
     makes destruction happen at a known, quiet point.
     """
     gc.collect()

@@ -1,8 +1,8 @@
 """Batches: one form, many prompts or rows, sent through the task queue.
 
-A batch file is either plain text with one prompt per line (blank lines and
-lines starting with ``#`` are skipped) or CSV with a header row naming form
-fields; each row fills those fields on top of the form's values.
+A batch file is either plain text with one prompt per line, or CSV with a
+header row naming form fields. Text files skip blank lines and lines starting
+with ``#``. Each CSV row fills its fields on top of the form's values.
 """
 
 from __future__ import annotations

@@ -126,8 +126,8 @@ class FieldSpec:
     choices: tuple[Choice, ...] = ()
     size: SizeRule | None = None
     multiline: bool = False
-    # True when the reference documentation for this limit is weak or conflicting;
-    # the UI says the limit is unconfirmed.
+    # True when the reference documentation for this limit is weak or conflicting,
+    # so the UI marks the limit as unconfirmed.
     unconfirmed: bool = False
     # Dotted path below the location, for nested members such as ``ext.domainHint``.
     key: str | None = None
@@ -263,8 +263,8 @@ class Catalog:
     def get(self, model_id: str) -> ModelSpec | None:
         """Return the model for an id, alias or dated snapshot id, or None.
 
-        A snapshot id is a known id followed by ``-YYYY-MM-DD`` (for example
-        ``qwen-image-2.0-pro-2026-04-22``); it resolves to its base model, so users
+        A snapshot id is a known id followed by ``-YYYY-MM-DD``, for example
+        ``qwen-image-2.0-pro-2026-04-22``. It resolves to its base model, so users
         can type snapshots the catalog does not list.
         """
         canonical = self._aliases.get(model_id, model_id)

@@ -56,7 +56,7 @@ class DashScopeError(Exception):
 
 
 class ApiError(DashScopeError):
-    """The service answered with a non-2xx status and an error envelope."""
+    """The service responded with a non-2xx status and an error envelope."""
 
 
 class NetworkError(DashScopeError):
@@ -72,12 +72,12 @@ class NetworkError(DashScopeError):
 
 
 class MalformedResponseError(DashScopeError):
-    """The service answered 2xx but the body was not the JSON expected."""
+    """The service responded 2xx but the body was not the expected JSON."""
 
 
 @dataclass(frozen=True)
 class Credentials:
-    """Where to send a request and how to authenticate it."""
+    """The base URL, key and optional workspace a request is sent with."""
 
     base_url: str
     api_key: str

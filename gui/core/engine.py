@@ -5,7 +5,7 @@ disk. It runs on whatever asyncio loop calls it (qasync in the app, a plain loop
 on the command line and in tests) and reports changes through listeners.
 
 Limits: each (region, model) has a first-in, first-out gate with the model's
-submit rate and number of running tasks; status queries share one pacer at the
+submit rate and number of running tasks. Status queries share one pacer at the
 service's 20 per second. A throttled submit backs off with jitter and retries on
 its own. A submit whose outcome is unknown is never repeated blindly: the engine
 looks for the task it may have created in the service's task list first.
@@ -110,7 +110,7 @@ class CancelRefused(Exception):
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Retries for polls and downloads after network errors and 5xx answers."""
+    """Retries for polls and downloads after network errors and 5xx responses."""
 
     attempts: int = 5
     first_delay: float = 1.0
@@ -734,7 +734,7 @@ class Engine:
         """Mark a task as stopped by an error.
 
         ``keep_task`` is True when the task exists on the service: it may still
-        finish there, and the note says so.
+        finish there, and the note records that.
         """
         log.warning("Task %s: %s %s (request %s)", record.id, code, message, request_id)
         return self._save(

@@ -1,6 +1,6 @@
 """Recorded HTTP exchanges, redacted at the moment they are recorded.
 
-``RecordingTransport`` wraps the real httpx transport. It sees the final request,
+``RecordingTransport`` wraps the real httpx transport. It receives the final request,
 including the Authorization header, and stores an immutable ``Exchange`` in which
 the key is already replaced by its fingerprint. Nothing downstream (inspector,
 history, exports) ever receives the raw key.

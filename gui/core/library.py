@@ -1,7 +1,7 @@
 """Task history in SQLite and saved results on disk.
 
 A task row is written before its request is sent and after every change, so a
-restart knows every task that was ever submitted. Result images and their JSON
+restart still finds every task that was ever submitted. Result images and their JSON
 sidecars are written to a hidden staging folder first and renamed into the
 results folder, so the results folder never holds a half-written file.
 """
@@ -30,7 +30,7 @@ STAGING_DIR_NAME = ".incoming"
 
 
 class TaskStatus(StrEnum):
-    """Where a task stands. The service's statuses plus the app's own ones."""
+    """A task's status: the service's statuses plus the app's own."""
 
     QUEUED = "QUEUED"  # saved locally, not yet sent
     SUBMITTING = "SUBMITTING"  # the submit request is under way

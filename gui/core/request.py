@@ -25,7 +25,7 @@ ASYNC_HEADER = "X-DashScope-Async"
 class ValidationIssue:
     """A value that breaks a catalog rule.
 
-    ``rule`` names the broken rule and ``params`` holds its bounds, so the UI can
+    ``rule`` names the broken rule and ``params`` contains its bounds, so the UI can
     phrase the message in the user's language; ``message()`` gives the English text.
     """
 
@@ -103,7 +103,7 @@ def build_body(
     """Build the JSON body for ``model`` from field values.
 
     Fields whose value is None or an empty string are left out, so the service
-    applies its own default. ``extra`` holds body parts the form does not know;
+    applies its own default. ``extra`` contains body parts the form does not know;
     they are merged under the generated ones and never dropped. ``model_name``
     is the id as the user wrote it (an alias or snapshot); it defaults to the
     catalog id.
@@ -387,7 +387,7 @@ IMAGE_SCHEMES = ("http://", "https://", "oss://")
 
 
 def _check_image_reference(spec: FieldSpec, value: Any) -> ValidationIssue | None:
-    """Check that an image field holds a URL the service can fetch (or a data URI)."""
+    """Check that an image field contains a URL the service can fetch (or a data URI)."""
     if not isinstance(value, str):
         return ValidationIssue(spec.name, value, "type", {"expected": "an image URL"})
     accepts_data = spec.image is not None and spec.image.data_uri

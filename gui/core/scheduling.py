@@ -49,8 +49,8 @@ class Pacer:
 class SubmitGate:
     """First-in, first-out admission for one model: submit rate and running tasks.
 
-    A task holds a slot from its submission until it ends on the service. Tasks
-    wait in arrival order; ``position`` tells the UI where a task stands.
+    A task occupies a slot from its submission until it ends on the service.
+    Tasks wait in arrival order, and ``position`` gives a waiting task's place.
     """
 
     def __init__(self, rate: float, concurrency: int | None) -> None:
@@ -72,7 +72,7 @@ class SubmitGate:
         try:
             waker = asyncio.get_running_loop().create_task(wake())
         except RuntimeError:
-            return  # no loop running: nobody is waiting
+            return  # without a running loop no task can be waiting
         self._wakers.add(waker)
         waker.add_done_callback(self._wakers.discard)
 
@@ -139,7 +139,7 @@ def backoff_delays(
 
 @dataclass(frozen=True)
 class DurationStats:
-    """What past tasks of one model say about how long the next one takes (seconds)."""
+    """Duration statistics of past tasks of one model, in seconds."""
 
     count: int
     low: float  # about the 10th percentile

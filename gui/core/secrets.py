@@ -1,7 +1,7 @@
 """API keys: the OS key store, a session-only fallback, fingerprints and redaction.
 
 Keys live only in keyring (Windows Credential Manager on Windows). When keyring has
-no usable backend the store keeps keys in memory for the session and says so; it
+no usable backend the store keeps keys in memory for the session and reports that; it
 never falls back to a file. Every key the app sees is registered with the
 redactor, so log records and recorded exchanges can be scrubbed of it.
 """
@@ -35,7 +35,7 @@ class SecretsError(Exception):
 class InvalidKeyError(SecretsError):
     """Raised when a pasted key is empty or contains characters a key cannot have.
 
-    ``reason`` is ``empty``, ``too_long`` or ``character``; ``params`` holds the
+    ``reason`` is ``empty``, ``too_long`` or ``character``; ``params`` contains the
     numbers the UI needs to phrase the message in its own language.
     """
 
@@ -146,7 +146,7 @@ class RedactingFilter(logging.Filter):
 
 @dataclass(frozen=True)
 class StoredKey:
-    """What the UI may show about a key: where it came from and its fingerprint."""
+    """A key as the UI may show it: its source and its fingerprint."""
 
     region: str
     fingerprint: str

@@ -204,7 +204,12 @@ class FieldEditor(QWidget):
     def set_value(self, value: Any) -> None:
         widget = self.input
         if isinstance(widget, QPlainTextEdit) and self.spec.type == "image_list":
-            items = value if isinstance(value, list) else ([] if value is None else [value])
+            if isinstance(value, list):
+                items = value
+            elif value is None:
+                items = []
+            else:
+                items = [value]
             widget.setPlainText("\n".join(str(item) for item in items))
         elif isinstance(widget, QPlainTextEdit) and self.spec.type == "json":
             shown = "" if value is None else json.dumps(value, ensure_ascii=False)

@@ -21,9 +21,9 @@ from gui.widgets.translate import tr
 
 
 class ImportCurlDialog(QDialog):
-    """Parses a pasted curl command; ``imported`` carries the result to the window.
+    """Parses a pasted curl command and emits ``imported`` with the result.
 
-    A key written literally in the command is never put into the request; the
+    A key written literally in the command is never put into the request. The
     dialog offers to save it in the key store for the command's region instead.
     """
 

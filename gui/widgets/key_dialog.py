@@ -273,7 +273,7 @@ class KeyDialog(QDialog):
             self._refresh()
             self.keys_changed.emit(self.region)
             return
-        # Deleting asks first: the first click arms the button, the second deletes.
+        # Deleting needs confirmation: the first click arms the button, the second deletes.
         self.delete_button.setProperty("confirming", True)
         self.delete_button.setText(tr("Click again to delete"))
 

@@ -1,8 +1,8 @@
 """Polling benchmark: how soon PixelPost and the official SDK notice a finished task.
 
 Both clients run the same seeded task durations against one emulator, at the
-same time, in real seconds (the SDK polls on a fixed 1 s, doubling every third
-poll, 5 s cap schedule, so shortened durations would not be fair to it). The
+same time, in real seconds. The SDK polls on a fixed schedule (1 s, doubling
+every third poll, capped at 5 s), so shortened durations would not be fair to it. The
 emulator's own log gives, per task, when it finished, when a client first saw
 the terminal status, and how many status queries the client sent.
 

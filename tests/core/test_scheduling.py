@@ -40,22 +40,22 @@ def test_gate_admits_in_order_within_concurrency() -> None:
         gate = SubmitGate(rate=1000.0, concurrency=2)
         admitted: list[str] = []
         positions: dict[str, list[int]] = {}
-        most_running = 0
+        max_running = 0
 
         async def task(name: str) -> None:
-            nonlocal most_running
+            nonlocal max_running
             await gate.enter(name, lambda position: positions.setdefault(name, []).append(position))
             admitted.append(name)
-            most_running = max(most_running, gate.running)
+            max_running = max(max_running, gate.running)
             await asyncio.sleep(0.02)
             await gate.leave(name)
 
         await asyncio.gather(*(task(f"t{i}") for i in range(6)))
-        return admitted, most_running, positions
+        return admitted, max_running, positions
 
-    admitted, most_running, positions = asyncio.run(scenario())
+    admitted, max_running, positions = asyncio.run(scenario())
     assert admitted == [f"t{i}" for i in range(6)]
-    assert most_running == 2
+    assert max_running == 2
     assert positions["t5"][0] == 4  # two running, t2..t4 ahead of it
     assert positions["t5"] == sorted(positions["t5"], reverse=True)
 
@@ -125,7 +125,7 @@ def test_learned_plan_notices_sooner_with_fewer_queries(typical: float) -> None:
     fixed_delay = sum(delay for delay, _ in fixed_results) / len(durations)
     plan_queries = sum(queries for _, queries in plan_results) / len(durations)
     fixed_queries = sum(queries for _, queries in fixed_results) / len(durations)
-    assert fixed[: len(fixed)] and _fixed_schedule_queries(typical) == _notice(fixed, typical)[1]
+    assert _fixed_schedule_queries(typical) == _notice(fixed, typical)[1]
     assert plan_queries <= fixed_queries
     assert plan_delay <= fixed_delay / 2
 

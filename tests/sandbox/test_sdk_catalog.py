@@ -87,7 +87,7 @@ def test_image_synthesis_call(model_id: str, sdk_emulator: Emulator) -> None:
     task = SYNTHESIS_PATHS[model.family.paths["async"].strip("/")]
     named.setdefault("prompt", "")  # the SDK requires a prompt argument
     if not named["prompt"]:
-        # The SDK rejects an empty prompt even for models without one; a space passes
+        # The SDK rejects an empty prompt even for models without one. A space passes
         # its check, and the emulator ignores input members the model does not use.
         named["prompt"] = " "
     response = dashscope.ImageSynthesis.call(
