@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
@@ -101,12 +102,17 @@ class MainWindow(QMainWindow):
         self.inspector_dock.hide()
         self.bridge.exchange_recorded.connect(self.inspector_dock.panel.add_exchange)
         self.bridge.task_changed.connect(self.inspector_dock.panel.update_task)
+        # Called at the end of retranslate(), for texts that feature modules own.
+        self.translation_hooks: list[Callable[[], None]] = []
+        self._build_menus()
+        # Feature modules add their menu actions, docks and hooks here.
         self.resize(1320, 780)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.activated.connect(self.send)
 
+        self.add_quit_action()
         self.form: RequestForm | None = None
         self._fill_regions()
         self._fill_models()
@@ -182,6 +188,34 @@ class MainWindow(QMainWindow):
         self.model_combo.currentIndexChanged.connect(self._on_model_combo_changed)
         self.mode_combo.currentIndexChanged.connect(self._update_endpoint)
         return bar
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setObjectName("menuBar")
+        self.file_menu = bar.addMenu("")
+        self.file_menu.setObjectName("fileMenu")
+        self.view_menu = bar.addMenu("")
+        self.view_menu.setObjectName("viewMenu")
+        self.tools_menu = bar.addMenu("")
+        self.tools_menu.setObjectName("toolsMenu")
+        self.import_action = QAction(self)
+        self.import_action.setObjectName("importCurlAction")
+        self.import_action.triggered.connect(self.open_import_dialog)
+        self.file_menu.addAction(self.import_action)
+        self.quit_action = QAction(self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.view_menu.addAction(self.inspector_dock.toggleViewAction())
+        self.keys_action = QAction(self)
+        self.keys_action.setObjectName("keysAction")
+        self.keys_action.triggered.connect(self.open_key_dialog)
+        self.tools_menu.addAction(self.keys_action)
+
+    def add_quit_action(self) -> None:
+        """Put Quit last in the File menu, after the actions feature modules added."""
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
 
     def _build_request_panel(self) -> QWidget:
         panel = QWidget(self)
@@ -827,6 +861,14 @@ class MainWindow(QMainWindow):
             self.form.retranslate(language)
         self.preview.retranslate(language)
         self.task_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self.file_menu.setTitle(tr("&File"))
+        self.view_menu.setTitle(tr("&View"))
+        self.tools_menu.setTitle(tr("&Tools"))
+        self.import_action.setText(tr("Import curl…"))
+        self.quit_action.setText(tr("&Quit"))
+        self.keys_action.setText(tr("API keys…"))
+        for hook in self.translation_hooks:
+            hook()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.bridge.detach()

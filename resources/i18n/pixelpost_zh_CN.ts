@@ -5,7 +5,7 @@
     <name />
     <message>
         <location filename="../../gui/widgets/form.py" line="123" />
-        <location filename="../../gui/widgets/form.py" line="306" />
+        <location filename="../../gui/widgets/form.py" line="311" />
         <source>This limit is not confirmed by the official documentation.</source>
         <translation>该限制未经官方文档确认。</translation>
     </message>
@@ -42,17 +42,17 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="252" />
+        <location filename="../../gui/widgets/form.py" line="257" />
         <source>{count} / {maximum} characters</source>
         <translation>{count} / {maximum} 字符</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="260" />
+        <location filename="../../gui/widgets/form.py" line="265" />
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="260" />
+        <location filename="../../gui/widgets/form.py" line="265" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -63,13 +63,13 @@
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="124" />
-        <location filename="../../gui/widgets/main_window.py" line="780" />
+        <location filename="../../gui/widgets/main_window.py" line="814" />
         <source>&amp;Region</source>
         <translation>地域(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/key_dialog.py" line="125" />
-        <location filename="../../gui/widgets/main_window.py" line="781" />
+        <location filename="../../gui/widgets/main_window.py" line="815" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
@@ -267,15 +267,15 @@
         <translation>密钥的第 {position} 个字符是 {code_point}，API 密钥中不会出现这个字符。请从百炼控制台重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="368" />
-        <location filename="../../gui/widgets/main_window.py" line="384" />
-        <location filename="../../gui/widgets/main_window.py" line="391" />
-        <location filename="../../gui/widgets/main_window.py" line="438" />
+        <location filename="../../gui/widgets/main_window.py" line="402" />
+        <location filename="../../gui/widgets/main_window.py" line="418" />
+        <location filename="../../gui/widgets/main_window.py" line="425" />
+        <location filename="../../gui/widgets/main_window.py" line="472" />
         <source>Not sent: {problem}</source>
         <translation>未发送：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="420" />
+        <location filename="../../gui/widgets/main_window.py" line="454" />
         <location filename="../../gui/widgets/task_panel.py" line="160" />
         <source>No API key is set for {region}. Add one to send requests there.</source>
         <translation>{region}尚未设置 API 密钥。请先添加密钥再向该地域发送请求。</translation>
@@ -311,22 +311,22 @@
         <translation>正在跟踪任务 {id}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="446" />
+        <location filename="../../gui/widgets/main_window.py" line="480" />
         <source>{model} is not offered in {region}. Regions that offer it: {regions}.</source>
         <translation>{region}不提供 {model}。提供该模型的地域：{regions}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="485" />
+        <location filename="../../gui/widgets/main_window.py" line="519" />
         <source>Task (async)</source>
         <translation>任务（异步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="485" />
+        <location filename="../../gui/widgets/main_window.py" line="519" />
         <source>Direct call (sync)</source>
         <translation>直接调用（同步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="604" />
+        <location filename="../../gui/widgets/main_window.py" line="638" />
         <source>Header X-DashScope-Async: enable; the result is polled.</source>
         <translation>请求头 X-DashScope-Async: enable；结果通过轮询获取。</translation>
     </message>
@@ -393,7 +393,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/batch_dialog.py" line="136" />
-        <location filename="../../gui/widgets/main_window.py" line="609" />
+        <location filename="../../gui/widgets/main_window.py" line="643" />
         <source>Sandbox requests are free and stay on this computer.</source>
         <translation>沙盒请求不收费，且不会离开本机。</translation>
     </message>
@@ -428,150 +428,176 @@
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="612" />
+        <location filename="../../gui/widgets/main_window.py" line="646" />
         <source>Price in {region}: ¥{price:g} per image; this request up to ¥{total:.2f}.</source>
         <translation>{region}价格：每张 ¥{price:g}；本次请求最多 ¥{total:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="622" />
+        <location filename="../../gui/widgets/main_window.py" line="656" />
         <source>Free quota: {count} images in Beijing, shared by the whole account.</source>
         <translation>免费额度：北京地域 {count} 张，由整个账号共享。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="290" />
+        <location filename="../../gui/widgets/main_window.py" line="324" />
         <source>(retired)</source>
         <translation>（已下线）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="389" />
+        <location filename="../../gui/widgets/main_window.py" line="423" />
         <source>the model {model} is not in the catalog; check the "model" member.</source>
         <translation>模型目录中没有 {model}，请检查 "model" 字段。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="501" />
+        <location filename="../../gui/widgets/main_window.py" line="535" />
         <source>The model {model} is not in the catalog. Check the id, or pick one from the list.</source>
         <translation>模型目录中没有 {model}。请检查模型 ID，或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="531" />
+        <location filename="../../gui/widgets/main_window.py" line="565" />
         <source>The model {model} is not in the catalog; the form cannot show it.</source>
         <translation>模型目录中没有 {model}，表单无法显示它。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="561" />
+        <location filename="../../gui/widgets/main_window.py" line="595" />
         <source>{model} was retired on {date}; the service no longer accepts it.</source>
         <translation>{model} 已于 {date} 下线，服务端不再接受该模型的请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="565" />
+        <location filename="../../gui/widgets/main_window.py" line="599" />
         <source>Use {model}</source>
         <translation>改用 {model}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="571" />
+        <location filename="../../gui/widgets/main_window.py" line="605" />
         <source>Switch to {region}</source>
         <translation>切换到{region}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="630" />
+        <location filename="../../gui/widgets/main_window.py" line="664" />
         <source>Limits: {rate:g} task submissions per second, {running} running at once.</source>
         <translation>限流：每秒提交 {rate:g} 个任务，同时运行 {running} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="672" />
+        <location filename="../../gui/widgets/main_window.py" line="706" />
         <source>Choose a model this region offers before starting a batch.</source>
         <translation>开始批量生成前，请选择当前地域提供的模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="701" />
+        <location filename="../../gui/widgets/main_window.py" line="735" />
         <source>Copied the request as {format}; the key is read from DASHSCOPE_API_KEY.</source>
         <translation>已把请求复制为 {format}；密钥从 DASHSCOPE_API_KEY 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="720" />
+        <location filename="../../gui/widgets/main_window.py" line="754" />
         <source>The imported command has no JSON body to open as a request.</source>
         <translation>导入的命令没有可作为请求打开的 JSON 请求体。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="779" />
+        <location filename="../../gui/widgets/main_window.py" line="813" />
         <source>PixelPost — Model Studio image APIs</source>
         <translation>PixelPost — 百炼图像 API</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="782" />
+        <location filename="../../gui/widgets/main_window.py" line="816" />
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="783" />
+        <location filename="../../gui/widgets/main_window.py" line="817" />
         <location filename="../../gui/widgets/task_list.py" line="125" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="784" />
+        <location filename="../../gui/widgets/main_window.py" line="818" />
         <source>M&amp;ode</source>
         <translation>调用方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="785" />
+        <location filename="../../gui/widgets/main_window.py" line="819" />
         <source>Call mode</source>
         <translation>调用方式</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="786" />
+        <location filename="../../gui/widgets/main_window.py" line="820" />
+        <location filename="../../gui/widgets/main_window.py" line="867" />
         <source>Import curl…</source>
         <translation>导入 curl…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="787" />
+        <location filename="../../gui/widgets/main_window.py" line="821" />
         <source>Open a pasted curl command as a request</source>
         <translation>把粘贴的 curl 命令作为请求打开</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="789" />
+        <location filename="../../gui/widgets/main_window.py" line="823" />
         <source>Show or hide the HTTP inspector (Ctrl+I)</source>
         <translation>显示或隐藏 HTTP 检查器（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="790" />
+        <location filename="../../gui/widgets/main_window.py" line="824" />
         <source>API &amp;keys…</source>
         <translation>API 密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="791" />
+        <location filename="../../gui/widgets/main_window.py" line="825" />
         <source>Manage API keys</source>
         <translation>管理 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="792" />
+        <location filename="../../gui/widgets/main_window.py" line="826" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="795" />
+        <location filename="../../gui/widgets/main_window.py" line="829" />
         <source>Show retired</source>
         <translation>显示已下线</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="796" />
+        <location filename="../../gui/widgets/main_window.py" line="830" />
         <source>Show retired models</source>
         <translation>显示已下线的模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="797" />
+        <location filename="../../gui/widgets/main_window.py" line="831" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="798" />
+        <location filename="../../gui/widgets/main_window.py" line="832" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="799" />
+        <location filename="../../gui/widgets/main_window.py" line="833" />
         <source>Request editor</source>
         <translation>请求编辑器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="864" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="865" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="866" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="868" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="869" />
+        <source>API keys…</source>
+        <translation>API 密钥…</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/task_panel.py" line="83" />
@@ -609,47 +635,47 @@
         <translation>跟踪此 ID 对应的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="802" />
+        <location filename="../../gui/widgets/main_window.py" line="836" />
         <source>Edit limits…</source>
         <translation>编辑限流…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="803" />
+        <location filename="../../gui/widgets/main_window.py" line="837" />
         <source>Edit this model's account limits</source>
         <translation>编辑此模型的账号限流</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="804" />
+        <location filename="../../gui/widgets/main_window.py" line="838" />
         <source>Copy as…</source>
         <translation>复制为…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="805" />
+        <location filename="../../gui/widgets/main_window.py" line="839" />
         <source>Copy this request as a command or script</source>
         <translation>把此请求复制为命令或脚本</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="807" />
+        <location filename="../../gui/widgets/main_window.py" line="841" />
         <source>bash curl</source>
         <translation>bash curl</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="815" />
+        <location filename="../../gui/widgets/main_window.py" line="849" />
         <source>&amp;Batch…</source>
         <translation>批量(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="816" />
+        <location filename="../../gui/widgets/main_window.py" line="850" />
         <source>Send this form with many prompts</source>
         <translation>用多个提示词发送此表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="817" />
+        <location filename="../../gui/widgets/main_window.py" line="851" />
         <source>&amp;Send (Ctrl+Enter)</source>
         <translation>发送(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="818" />
+        <location filename="../../gui/widgets/main_window.py" line="852" />
         <source>Send request</source>
         <translation>发送请求</translation>
     </message>
@@ -1036,7 +1062,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="875" />
-        <location filename="../../gui/widgets/main_window.py" line="808" />
+        <location filename="../../gui/widgets/main_window.py" line="842" />
         <source>cmd.exe (curl.exe)</source>
         <translation>cmd.exe（curl.exe）</translation>
     </message>
@@ -1047,7 +1073,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="876" />
-        <location filename="../../gui/widgets/main_window.py" line="809" />
+        <location filename="../../gui/widgets/main_window.py" line="843" />
         <source>PowerShell</source>
         <translation>PowerShell</translation>
     </message>
@@ -1058,7 +1084,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="877" />
-        <location filename="../../gui/widgets/main_window.py" line="810" />
+        <location filename="../../gui/widgets/main_window.py" line="844" />
         <source>Python (httpx)</source>
         <translation>Python（httpx）</translation>
     </message>
@@ -1069,7 +1095,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="878" />
-        <location filename="../../gui/widgets/main_window.py" line="811" />
+        <location filename="../../gui/widgets/main_window.py" line="845" />
         <source>Python (dashscope SDK)</source>
         <translation>Python（dashscope SDK）</translation>
     </message>
@@ -1116,7 +1142,7 @@
     <message>
         <location filename="../../gui/widgets/inspector.py" line="934" />
         <location filename="../../gui/widgets/inspector.py" line="935" />
-        <location filename="../../gui/widgets/main_window.py" line="788" />
+        <location filename="../../gui/widgets/main_window.py" line="822" />
         <source>HTTP inspector</source>
         <translation>HTTP 检查器</translation>
     </message>
@@ -1126,13 +1152,13 @@
         <translation>HTTP 检查器(&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="819" />
+        <location filename="../../gui/widgets/main_window.py" line="853" />
         <location filename="../../gui/widgets/preview.py" line="263" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="820" />
+        <location filename="../../gui/widgets/main_window.py" line="854" />
         <source>Endpoint and price</source>
         <translation>接口与价格</translation>
     </message>
