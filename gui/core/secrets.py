@@ -1,9 +1,8 @@
-"""API keys: the OS key store, a session-only fallback, fingerprints and redaction.
+"""API key cleaning, fingerprints and redaction.
 
-Keys live only in keyring (Windows Credential Manager on Windows). When keyring has
-no usable backend the store keeps keys in memory for the session and reports that; it
-never falls back to a file. Every key the app sees is registered with the
-redactor, so log records and recorded exchanges can be scrubbed of it.
+The key store itself is in ``gui.core.keystore``. Every key the app sees is
+registered with the redactor, so log records and recorded exchanges can be
+scrubbed of it.
 """
 
 from __future__ import annotations
@@ -13,11 +12,6 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -142,134 +136,6 @@ class RedactingFilter(logging.Filter):
             record.exc_text = REDACTOR.redact(exc_text)
             record.exc_info = None
         return True
-
-
-@dataclass(frozen=True)
-class StoredKey:
-    """A key as the UI may show it: its source and its fingerprint."""
-
-    region: str
-    fingerprint: str
-    source: str  # "keyring", "session" or "environment"
-
-
-def backend_is_secure(backend: KeyringBackend) -> bool:
-    """Return whether ``backend`` really stores secrets (not the fail or null backend)."""
-    module = type(backend).__module__
-    if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
-        return False
-    try:
-        priority = float(type(backend).priority)
-    except (TypeError, ValueError, AttributeError):
-        return True
-    return priority > 0
-
-
-class KeyStore:
-    """One API key per region in keyring, or in memory when no backend works.
-
-    ``backend`` is injected by tests (an in-memory keyring); production passes None
-    to use the platform's default backend.
-    """
-
-    def __init__(
-        self,
-        backend: KeyringBackend | None = None,
-        environment: dict[str, str] | None = None,
-    ) -> None:
-        self._backend = backend or keyring.get_keyring()
-        self._secure = backend_is_secure(self._backend)
-        self._session: dict[str, str] = {}
-        self._environment = environment or {}
-        env_key = self._environment.get(ENV_VARIABLE)
-        if env_key:
-            REDACTOR.register(env_key.strip())
-        if not self._secure:
-            log.warning(
-                "No secure key store is available (%s); keys are kept for this session only",
-                self.backend_name,
-            )
-
-    @property
-    def is_secure(self) -> bool:
-        return self._secure
-
-    @property
-    def backend_name(self) -> str:
-        backend_type = type(self._backend)
-        return f"{backend_type.__module__}.{backend_type.__qualname__}"
-
-    def environment_key(self) -> str | None:
-        """Return ``DASHSCOPE_API_KEY`` from the environment, cleaned, if it is set."""
-        raw = self._environment.get(ENV_VARIABLE)
-        if not raw:
-            return None
-        try:
-            return clean_key(raw)
-        except InvalidKeyError:
-            log.warning("%s is set but is not a valid key; ignoring it", ENV_VARIABLE)
-            return None
-
-    def get(self, region: str) -> str | None:
-        if region in self._session:
-            return self._session[region]
-        if not self._secure:
-            return None
-        try:
-            key = self._backend.get_password(SERVICE, region)
-        except keyring.errors.KeyringError as error:
-            raise KeyStoreError(
-                f"Reading the key for {region} from the key store failed: {type(error).__name__}"
-            ) from None
-        if key:
-            REDACTOR.register(key)
-        return key
-
-    def set(self, region: str, raw_key: str) -> StoredKey:
-        """Clean and store a key for ``region``; return where it went."""
-        key = clean_key(raw_key)
-        REDACTOR.register(key)
-        if not self._secure:
-            self._session[region] = key
-            return StoredKey(region, fingerprint(key), "session")
-        try:
-            self._backend.set_password(SERVICE, region, key)
-        except keyring.errors.KeyringError as error:
-            raise KeyStoreError(
-                f"Saving the key for {region} in the key store failed: {type(error).__name__}"
-            ) from None
-        self._session.pop(region, None)
-        return StoredKey(region, fingerprint(key), "keyring")
-
-    def set_session(self, region: str, raw_key: str) -> StoredKey:
-        """Keep a key in memory only, for this session (demo mode, or the user's choice)."""
-        key = clean_key(raw_key)
-        REDACTOR.register(key)
-        self._session[region] = key
-        return StoredKey(region, fingerprint(key), "session")
-
-    def delete(self, region: str) -> None:
-        self._session.pop(region, None)
-        if not self._secure:
-            return
-        try:
-            self._backend.delete_password(SERVICE, region)
-        except keyring.errors.PasswordDeleteError:
-            pass
-        except keyring.errors.KeyringError as error:
-            raise KeyStoreError(
-                f"Deleting the key for {region} failed: {type(error).__name__}"
-            ) from None
-
-    def describe(self, region: str) -> StoredKey | None:
-        key = self.get(region)
-        if key is None:
-            return None
-        source = "session" if region in self._session else "keyring"
-        return StoredKey(region, fingerprint(key), source)
-
-    def describe_all(self, regions: Iterable[str]) -> list[StoredKey]:
-        return [stored for region in regions if (stored := self.describe(region)) is not None]
 
 
 def redact_headers(headers: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

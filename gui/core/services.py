@@ -22,10 +22,11 @@ from gui.core.dashscope import (
 )
 from gui.core.engine import Engine, LimitsResolver, MissingKeyError, PollSchedule, RetryPolicy
 from gui.core.exchanges import ExchangeLog
-from gui.core.library import Library, TaskStatus
+from gui.core.keystore import KeyStore
+from gui.core.library import Library, TaskRecord, TaskStatus
 from gui.core.paths import AppPaths
 from gui.core.regions import REGIONS
-from gui.core.secrets import REDACTOR, KeyStore, clean_key
+from gui.core.secrets import REDACTOR, KeyStoreError, clean_key
 
 if TYPE_CHECKING:
     from gui.sandbox import Emulator, EmulatorConfig
@@ -72,7 +73,7 @@ class Services:
         self.library = Library(paths.data_dir, paths.results_dir)
         self.exchange_log.add_listener(self.library.save_exchange)
         env = dict(os.environ if environment is None else environment)
-        self.keys = KeyStore(keyring_backend, env)
+        self.keys = KeyStore(keyring_backend, env, paths.data_dir / "keys.json")
         self._transport = transport
         self._poll_schedule = poll_schedule
         self._retry = retry
@@ -157,33 +158,46 @@ class Services:
         """Point a region at another base URL (a workspace domain, or an emulator in tests)."""
         self._base_urls[region] = base_url.rstrip("/")
 
-    async def test_key(self, region: str, raw_key: str) -> KeyTestResult:
+    async def test_key(
+        self,
+        region: str,
+        raw_key: str,
+        *,
+        base_url: str | None = None,
+        workspace: str | None = None,
+    ) -> KeyTestResult:
         """Check a key with one harmless call (listing one task) in ``region``.
 
-        When the region rejects the key, the other public regions are tried too,
-        because a key works only in the region where it was created.
+        ``base_url`` replaces the region's shared domain (a workspace domain) and
+        ``workspace`` is sent as ``X-DashScope-WorkSpace``. When the region rejects
+        the key, the other public regions are tried too, because a key works only
+        in the region where it was created.
         """
         key = clean_key(raw_key)
         REDACTOR.register(key)
         if self.http is None:
             raise RuntimeError("Services.start() has not run")
         client = DashScopeClient(self.http)
-        outcome = await self._probe(client, region, key)
+        credentials = Credentials(base_url or self.base_url(region), key, workspace)
+        outcome = await self._probe(client, region, credentials)
         if outcome != "rejected":
             return KeyTestResult(region, outcome, None)
         for other in REGIONS:
             if other in (region, "sandbox") or not self.base_url(other):
                 continue
-            if await self._probe(client, other, key) == "accepted":
+            probe = Credentials(self.base_url(other), key)
+            if await self._probe(client, other, probe) == "accepted":
                 return KeyTestResult(region, "rejected", other)
         return KeyTestResult(region, "rejected", None)
 
-    async def _probe(self, client: DashScopeClient, region: str, key: str) -> str:
-        credentials = Credentials(self.base_url(region), key)
+    async def _probe(self, client: DashScopeClient, region: str, credentials: Credentials) -> str:
         try:
             await client.list_tasks(credentials, {"page_no": 1, "page_size": 1})
         except ApiError as error:
-            if error.status == 401 or error.code == "InvalidApiKey":
+            # A 401 "NOT AUTHORIZED" accepts the key but rejects the workspace.
+            if error.code != "NOT AUTHORIZED" and (
+                error.status == 401 or error.code == "InvalidApiKey"
+            ):
                 return "rejected"
             log.info("Key test in %s failed: %s", region, error.code)
             return f"error:{error.code}"
@@ -192,15 +206,54 @@ class Services:
             return f"error:{error.code}"
         return "accepted"
 
+    def target(self, region: str) -> tuple[str, str | None]:
+        """Return the base URL and workspace id requests to ``region`` go to, without the key."""
+        profile = self.keys.active_profile(region)
+        base_url = (profile.base_url if profile else None) or self.base_url(region)
+        return base_url, profile.workspace if profile else None
+
     def credentials(self, region: str) -> Credentials:
-        """Return where and how to call ``region``; raise MissingKeyError without a key."""
-        base_url = self.base_url(region)
+        """Return where and how to call ``region``; raise MissingKeyError without a key.
+
+        The region's active key decides the base URL (its own, or the region's
+        shared domain) and the workspace header.
+        """
+        base_url, workspace = self.target(region)
         key = self.keys.get(region)
         if key is None and region != "sandbox":
             key = self.keys.environment_key()
         if not base_url or key is None:
             raise MissingKeyError(region)
-        return Credentials(base_url, key)
+        return Credentials(base_url, key, workspace)
+
+    def region_hint(self, record: TaskRecord) -> str | None:
+        """Return a region whose key may fit a task its own region rejected, or None.
+
+        A rejected key (HTTP 401 ``InvalidApiKey``) is most often a key from another
+        region. The hint prefers a region that stores the same key, then any other
+        region with a key that offers the task's model.
+        """
+        if record.error_code not in ("InvalidApiKey", "invalid_api_key"):
+            return None
+        candidates: list[str] = []
+        try:
+            sent_key = self.keys.get(record.region)
+            if sent_key is not None:
+                candidates.extend(self.keys.regions_holding(sent_key))
+            candidates.extend(
+                region for region in REGIONS if self.keys.active_profile(region) is not None
+            )
+        except KeyStoreError as error:
+            log.warning("Reading keys for a region hint failed: %s", error)
+            return None
+        model = self.catalog.get(record.model)
+        for region in candidates:
+            if region in (record.region, "sandbox"):
+                continue
+            if model is not None and not model.modes(region):
+                continue
+            return region
+        return None
 
     async def aclose(self) -> None:
         if self._engine is not None:

@@ -56,6 +56,10 @@ class EmulatorConfig:
     upload_max_file_size_mb: int = 1024
     # Seed of the generator that fault rules with a probability draw from.
     fault_seed: int = 0
+    # Workspace ids the account has. When set, a request whose
+    # X-DashScope-WorkSpace header names another id gets 401 "NOT AUTHORIZED";
+    # None accepts any workspace header.
+    workspaces: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         for name in (

@@ -31,6 +31,10 @@ class OssError(Exception):
 
 NO_API_KEY = "No API-key provided."
 INVALID_API_KEY = "Invalid API-key provided."
+WORKSPACE_NOT_AUTHORIZED = (
+    "Access denied: Either you are not authorized to access this workspace, "
+    "or the workspace does not exist."
+)
 BODY_INVALID = "Required body invalid, please check the request body format."
 EMPTY_MODEL = 'Required parameter "model" missing from request.'
 EMPTY_INPUT = "Required input parameter missing from request."
@@ -266,6 +270,21 @@ def input_too_large(max_bytes: int) -> ApiError:
         HTTPStatus.BAD_REQUEST,
         "InvalidFile.Size",
         f"Invalid file size. The image file size must be less than {megabytes}MB.",
+    )
+
+
+def input_ratio_out_of_range(min_ratio: float | None, max_ratio: float | None) -> ApiError:
+    """Return the error for an input image whose width/height ratio is out of bounds.
+
+    The service words the bounds as height divided by width, largest first.
+    """
+    high = f"{1 / min_ratio:g}" if min_ratio else "any"
+    low = f"{1 / max_ratio:g}" if max_ratio else "0"
+    return ApiError(
+        HTTPStatus.BAD_REQUEST,
+        "InvalidFile.AspectRatio",
+        f"Invalid file ratio. The file aspect ratio (height/width) must be between {high} "
+        f"and {low}.",
     )
 
 

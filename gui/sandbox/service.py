@@ -431,6 +431,12 @@ class DashScopeService:
             raise ApiError(HTTPStatus.UNAUTHORIZED, "InvalidApiKey", errors.NO_API_KEY)
         if not hmac.compare_digest(token.encode(), self.key.encode()):
             raise ApiError(HTTPStatus.UNAUTHORIZED, "InvalidApiKey", errors.INVALID_API_KEY)
+        workspace = headers.get("x-dashscope-workspace", "").strip()
+        known = self.config.workspaces
+        if workspace and known is not None and workspace not in known:
+            raise ApiError(
+                HTTPStatus.UNAUTHORIZED, "NOT AUTHORIZED", errors.WORKSPACE_NOT_AUTHORIZED
+            )
 
     # Model endpoints.
 
@@ -567,7 +573,7 @@ class DashScopeService:
             raise ApiError(HTTPStatus.BAD_REQUEST, "BadRequest.EmptyInput", errors.EMPTY_INPUT)
         if not isinstance(payload["input"], dict):
             raise ApiError(HTTPStatus.BAD_REQUEST, "BadRequest.IllegalInput", errors.ILLEGAL_INPUT)
-        for issue in validate_body(model, payload):
+        for issue in validate_body(model, payload, read_images=False):
             if issue.rule == "max_length" and not self.config.strict_prompt_length:
                 continue
             raise issue_error(model, issue)

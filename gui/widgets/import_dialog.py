@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.curl_import import CurlImportError, ImportedCurl, import_curl, region_for_url
+from gui.core.keystore import KeyStore
 from gui.core.regions import REGIONS
-from gui.core.secrets import InvalidKeyError, KeyStore, KeyStoreError
+from gui.core.secrets import InvalidKeyError, KeyStoreError
 from gui.widgets.preview import current_language
 from gui.widgets.translate import tr
 

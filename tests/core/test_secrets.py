@@ -7,10 +7,10 @@ import logging
 import pytest
 from keyring.backends import fail
 
+from gui.core.keystore import KeyStore
 from gui.core.secrets import (
     REDACTOR,
     InvalidKeyError,
-    KeyStore,
     RedactingFilter,
     fingerprint,
     redact_headers,
