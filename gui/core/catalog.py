@@ -80,7 +80,7 @@ class SizeRule:
 
 @dataclass(frozen=True)
 class ImageRule:
-    """Limits on an input image: formats, pixels per side and file size."""
+    """Limits on an input image: formats, pixels per side, aspect ratio and file size."""
 
     formats: tuple[str, ...] = ()
     min_side: int | None = None
@@ -88,6 +88,14 @@ class ImageRule:
     max_bytes: int | None = None
     # True when the field also takes ``data:`` URIs (messages-style models).
     data_uri: bool = False
+    # Bounds on width divided by height; 0.4 and 2.5 allow 1:2.5 to 2.5:1.
+    min_ratio: float | None = None
+    max_ratio: float | None = None
+    # Another image field of the model whose image this one must match in pixel size.
+    same_size_as: str | None = None
+    # True for a black-and-white mask over the image in ``same_size_as``: white
+    # marks the area to edit and black the area to keep.
+    mask: bool = False
 
 
 @dataclass(frozen=True)
@@ -417,6 +425,25 @@ def _parse_image_rule(raw: Mapping[str, Any], where: str) -> ImageRule:
     return ImageRule(**values)
 
 
+def _check_same_size(spec: FieldSpec, fields: list[FieldSpec], where: str) -> None:
+    """Check that ``same_size_as`` names another single-image field, and that a mask has one."""
+    rule = spec.image
+    if rule is None:
+        return
+    if rule.mask and rule.same_size_as is None:
+        raise CatalogError(f"{where}: mask field {spec.name} needs same_size_as")
+    if rule.same_size_as is None:
+        return
+    if spec.type != "image":
+        raise CatalogError(f"{where}: same_size_as needs a single image field, not {spec.name}")
+    other = next((field for field in fields if field.name == rule.same_size_as), None)
+    if other is None or other.type != "image" or other.name == spec.name:
+        raise CatalogError(
+            f"{where}: field {spec.name} has same_size_as = {rule.same_size_as!r}, "
+            "which must name another image field of the model"
+        )
+
+
 def _apply_override(spec: FieldSpec, raw: Mapping[str, Any], where: str) -> FieldSpec:
     unknown = set(raw) - _FIELD_KEYS
     if unknown:
@@ -528,6 +555,7 @@ def _parse_family_file(document: Mapping[str, Any]) -> list[ModelSpec]:
                 raise CatalogError(
                     f"{where}: field {spec.name} depends on unknown field {spec.when.field}"
                 )
+            _check_same_size(spec, fields, where)
         regions = {region: tuple(modes) for region, modes in raw_model["regions"].items()}
         for region, modes in regions.items():
             if region not in REGION_IDS:

@@ -14,14 +14,14 @@ import os
 import socket
 import ssl
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import AsyncIterable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from gui.core.exchanges import TAG_EXTENSION, ExchangeLog, RecordingTransport
+from gui.core.exchanges import TAG_EXTENSION, Exchange, ExchangeLog, RecordingTransport
 from gui.core.request import ApiRequest
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 # may take minutes: the service allows about 300 s on the shared domains.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=30.0, pool=10.0)
 SYNC_CALL_TIMEOUT = httpx.Timeout(connect=10.0, read=330.0, write=30.0, pool=10.0)
+# An object-store upload may be large and its reply slow; the official SDK allows an hour.
+UPLOAD_TIMEOUT = httpx.Timeout(connect=10.0, read=600.0, write=120.0, pool=10.0)
 DOWNLOAD_CHUNK = 64 * 1024
 
 
@@ -302,6 +304,66 @@ class DashScopeClient:
         except httpx.HTTPError as error:
             raise _network_error(error) from None
         return _parse_json_response(response)
+
+    async def get_upload_policy(
+        self,
+        credentials: Credentials,
+        model: str,
+        *,
+        task: str | None = None,
+        redact: Callable[[Exchange], Exchange] | None = None,
+    ) -> dict[str, Any]:
+        """Request a temporary-upload policy for files used with ``model``; return the JSON.
+
+        ``redact`` removes the policy's secrets from the recorded exchange.
+        """
+        tag: dict[str, Any] = {"kind": "upload_policy", "task": task}
+        if redact is not None:
+            tag["redact"] = redact
+        request = self._http.build_request(
+            "GET",
+            _join(credentials.base_url, "uploads"),
+            headers=credentials.headers(),
+            params={"action": "getPolicy", "model": model},
+            timeout=self._timeout,
+            extensions={TAG_EXTENSION: tag},
+        )
+        try:
+            response = await self._http.send(request)
+        except httpx.HTTPError as error:
+            raise _network_error(error) from None
+        return _parse_json_response(response)
+
+    async def post_form(
+        self,
+        url: str,
+        *,
+        headers: Mapping[str, str],
+        content: AsyncIterable[bytes],
+        task: str | None = None,
+        redact: Callable[[Exchange], Exchange] | None = None,
+    ) -> httpx.Response:
+        """POST a streamed multipart/form-data body to an object store; return the response.
+
+        No Authorization header is sent, because the form carries its own
+        signature. ``headers`` must give Content-Type and Content-Length. Raises
+        NetworkError when no complete response arrives.
+        """
+        tag: dict[str, Any] = {"kind": "upload", "task": task}
+        if redact is not None:
+            tag["redact"] = redact
+        request = self._http.build_request(
+            "POST",
+            url,
+            headers=dict(headers),
+            content=content,
+            timeout=UPLOAD_TIMEOUT,
+            extensions={TAG_EXTENSION: tag},
+        )
+        try:
+            return await self._http.send(request)
+        except httpx.HTTPError as error:
+            raise _network_error(error) from None
 
 
 def _join(base_url: str, path: str) -> str:

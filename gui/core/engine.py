@@ -43,6 +43,7 @@ from gui.core.scheduling import (
     duration_stats,
     remaining_estimate,
 )
+from gui.core.uploads import InputPreparer, UploadProgress
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,8 @@ RETRYABLE_THROTTLING = frozenset(
 SERVICE_TIMEZONE = timezone(timedelta(hours=8))
 # How far around the submit time the task list is searched for a lost submission.
 RECONCILE_WINDOW = timedelta(minutes=2)
+# Upload progress is published at most this often, in seconds.
+PROGRESS_INTERVAL = 0.25
 
 
 class RequestRejected(Exception):
@@ -146,6 +149,8 @@ class Engine:
         self._listeners: list[TaskListener] = []
         self._running: dict[str, asyncio.Task[None]] = {}
         self._stats: dict[str, DurationStats | None] = {}
+        # Turns local image files into data URIs or uploads before each submit.
+        self.inputs = InputPreparer(client)
 
     # Listeners
 
@@ -424,10 +429,16 @@ class Engine:
             credentials = self._credentials(record.region)
         except MissingKeyError as error:
             return self._fail(record, "PixelPost.Key.Missing", str(error))
+        try:
+            record, body = await self._prepare_inputs(record, credentials)
+        except DashScopeError as error:
+            return self._fail(
+                record, error.code, error.message, status=error.status, request_id=error.request_id
+            )
         gate = self._gate(record)
         if gate is not None:
             await gate.enter(record.id, lambda position: self._on_queued(record, position))
-        request = ApiRequest(record.model, record.mode, record.path, record.body)
+        request = ApiRequest(record.model, record.mode, record.path, body)
         throttling = backoff_delays(self._retry.first_delay, 30.0)
         for attempt in range(1, self._retry.throttled_attempts + 1):
             record = self._save(
@@ -493,6 +504,59 @@ class Engine:
                 request_id=request_id,
             )
         )
+
+    async def _prepare_inputs(
+        self, record: TaskRecord, credentials: Credentials
+    ) -> tuple[TaskRecord, dict[str, Any]]:
+        """Replace the local files of a task's body with data URIs or uploads.
+
+        Returns the record, with the files it sent, and the body to submit. The
+        record's own body keeps the local paths. Upload progress is published as
+        the note ``uploading`` (number, count, percent); a new file is also saved.
+        """
+        model = self._catalog.get(record.model)
+        if model is None:
+            return record, record.body
+        current = record
+        last_published = 0.0
+
+        def on_progress(progress: UploadProgress) -> None:
+            nonlocal current, last_published
+            now = time.monotonic()
+            starting = progress.sent == 0
+            finished = progress.sent >= progress.total
+            if not (starting or finished) and now - last_published < PROGRESS_INTERVAL:
+                return
+            last_published = now
+            current = replace(
+                current,
+                note=f"uploading file {progress.number} of {progress.count}",
+                note_code="uploading",
+                note_params={
+                    "number": progress.number,
+                    "count": progress.count,
+                    "percent": progress.percent,
+                },
+            )
+            if starting:
+                current = self._save(current)
+            else:
+                self._publish(current)
+
+        prepared = await self.inputs.prepare(
+            model,
+            record.body,
+            credentials,
+            model_name=record.model,
+            task=record.id,
+            progress=on_progress,
+        )
+        if not prepared.inputs:
+            return current, prepared.body
+        current = self._save(
+            replace(current, inputs=prepared.inputs, note=None, note_code=None, note_params={})
+        )
+        return current, prepared.body
 
     def _on_queued(self, record: TaskRecord, position: int) -> None:
         latest = self._library.get_task(record.id) or record

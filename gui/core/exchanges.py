@@ -21,7 +21,10 @@ from gui.core.secrets import REDACTOR, redact_headers
 
 log = logging.getLogger(__name__)
 
-# Request extension key under which callers tag a request with its purpose.
+# Request extension key under which callers tag a request with its purpose: a dict
+# with "kind" and "task", and optionally "redact", a function that returns the
+# recorded Exchange with secrets of that kind of exchange removed (for example the
+# signature in an upload policy).
 TAG_EXTENSION = "pixelpost"
 
 # Response bodies above this size are stored truncated; image bodies are never stored.
@@ -176,4 +179,7 @@ class RecordingTransport(httpx.AsyncBaseTransport):
             error=REDACTOR.redact(error) if error else None,
             body_omitted=omit_body,
         )
+        redact = pending.tag.get("redact")
+        if callable(redact):
+            exchange = redact(exchange)
         self._log.publish(exchange)

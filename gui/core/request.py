@@ -15,10 +15,27 @@ from datetime import date
 from typing import Any
 
 from gui.core.catalog import FieldSpec, ModelSpec, SizeRule
+from gui.core.local_images import (
+    DATA,
+    FILE,
+    MAX_DATA_URI_LENGTH,
+    ImageInfo,
+    LocalImageError,
+    RelativePathError,
+    format_allowed,
+    format_bytes,
+    format_ratio,
+    inspect_data_uri,
+    inspect_file,
+    reference_kind,
+    resolve_local,
+)
 
 SIZE_PATTERN = re.compile(r"^(\d+)\*(\d+)$")
 
 ASYNC_HEADER = "X-DashScope-Async"
+# Required whenever an input is an ``oss://`` URL from the temporary-upload flow.
+OSS_RESOLVE_HEADER = "X-DashScope-OssResourceResolve"
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,23 @@ ENGLISH_MESSAGES = {
     "{min_ratio_label} to {max_ratio_label}.",
     "messages": "{field}: {detail}",
     "image_url": "{field}: {value} is not an image URL; use one starting with {schemes}.",
+    "image_relative": "{field}: {file} is a relative file path; enter the full path, choose "
+    "the file, or enter a URL starting with http:// or https://.",
+    "image_missing": "{field}: the file {file} does not exist; choose the file again.",
+    "image_unreadable": "{field}: {file} is not a readable image ({detail}); "
+    "choose a JPEG, PNG or other image file.",
+    "image_format": "{field}: {file} is a {format} image; this field accepts {formats}. "
+    "Convert the image to one of them.",
+    "image_bytes": "{field}: {file} is {size}; the maximum is {maximum}. "
+    "Compress the image or scale it down.",
+    "image_side": "{field}: {file} is {width}*{height} pixels; each side must be from "
+    "{min_side} to {max_side} pixels. Resize the image.",
+    "image_ratio": "{field}: {file} is {width}*{height} pixels, aspect ratio {ratio}; the ratio "
+    "must be from {min_ratio} to {max_ratio}. Crop the image.",
+    "image_same_size": "{field}: {file} is {width}*{height} pixels, but {other} is "
+    "{other_width}*{other_height}; use an image of the same size.",
+    "data_uri_length": "{field}: the data URI has {length} characters; the service accepts at "
+    "most {maximum}. Choose the file instead, so PixelPost uploads it.",
     "items": "{field} has {count} items; use {minimum} to {maximum}.",
     "unknown_model": "model {value} is not in the catalog; check the model id.",
     "retired": "model {value} was retired on {date}; use {replacement} instead.",
@@ -87,11 +121,28 @@ class ApiRequest:
         return self.mode == "async"
 
     def headers(self) -> dict[str, str]:
-        """Return the headers this request needs besides authentication."""
+        """Return the headers this request needs besides authentication.
+
+        A body with an ``oss://`` URL anywhere gets the resolve header, without
+        which the service rejects such URLs as invalid.
+        """
         headers = {"Content-Type": "application/json"}
         if self.is_async:
             headers[ASYNC_HEADER] = "enable"
+        if contains_oss_url(self.body):
+            headers[OSS_RESOLVE_HEADER] = "enable"
         return headers
+
+
+def contains_oss_url(value: Any) -> bool:
+    """Return whether a JSON value holds a string starting with ``oss://`` at any depth."""
+    if isinstance(value, str):
+        return value.strip().lower().startswith("oss://")
+    if isinstance(value, dict):
+        return any(contains_oss_url(item) for item in value.values())
+    if isinstance(value, list):
+        return any(contains_oss_url(item) for item in value)
+    return False
 
 
 def build_body(
@@ -290,8 +341,17 @@ def check_availability(
     return []
 
 
-def validate_values(model: ModelSpec, values: Mapping[str, Any]) -> list[ValidationIssue]:
-    """Check field values against the model's rules; return every issue found."""
+def validate_values(
+    model: ModelSpec, values: Mapping[str, Any], *, read_images: bool = True
+) -> list[ValidationIssue]:
+    """Check field values against the model's rules; return every issue found.
+
+    With ``read_images`` an image field may also name a local file (a path or a
+    ``file://`` URI), and local files and data URIs are read to check their
+    format, file size, pixel size, aspect ratio and the size a mask must share
+    with its image. The emulator passes False: it never reads local files, and it
+    reports image problems with the service's own errors.
+    """
     issues: list[ValidationIssue] = []
     for spec in model.fields:
         if not spec.applies(values):
@@ -301,20 +361,24 @@ def validate_values(model: ModelSpec, values: Mapping[str, Any]) -> list[Validat
             if spec.required:
                 issues.append(ValidationIssue(spec.name, value, "required"))
             continue
-        issue = _check_field(spec, value)
+        issue = _check_field(spec, value, read_images)
         if issue is not None:
             issues.append(issue)
+    if read_images:
+        issues.extend(_check_same_sizes(model, values, issues))
     return issues
 
 
-def validate_body(model: ModelSpec, body: Mapping[str, Any]) -> list[ValidationIssue]:
-    """Check a whole request body: its structure, then every field."""
+def validate_body(
+    model: ModelSpec, body: Mapping[str, Any], *, read_images: bool = True
+) -> list[ValidationIssue]:
+    """Check a whole request body: its structure, then every field (see validate_values)."""
     issues = _check_structure(model, body)
     if issues:
         # A body of the wrong shape would only add misleading field messages.
         return issues
     values, _extra = read_body(model, body)
-    return validate_values(model, values)
+    return validate_values(model, values, read_images=read_images)
 
 
 def _check_structure(model: ModelSpec, body: Mapping[str, Any]) -> list[ValidationIssue]:
@@ -351,7 +415,7 @@ def _check_structure(model: ModelSpec, body: Mapping[str, Any]) -> list[Validati
     return issues
 
 
-def _check_field(spec: FieldSpec, value: Any) -> ValidationIssue | None:
+def _check_field(spec: FieldSpec, value: Any, read_images: bool = True) -> ValidationIssue | None:
     if spec.type == "text":
         if not isinstance(value, str):
             return ValidationIssue(spec.name, value, "type", {"expected": "text"})
@@ -375,9 +439,9 @@ def _check_field(spec: FieldSpec, value: Any) -> ValidationIssue | None:
         assert spec.size is not None
         return check_size(spec.name, value, spec.size)
     if spec.type == "image":
-        return _check_image_reference(spec, value)
+        return _check_image_reference(spec, value, read_images)
     if spec.type == "image_list":
-        return _check_image_list(spec, value)
+        return _check_image_list(spec, value, read_images)
     if spec.type == "json":
         return _check_json(spec, value)
     return None
@@ -386,25 +450,175 @@ def _check_field(spec: FieldSpec, value: Any) -> ValidationIssue | None:
 IMAGE_SCHEMES = ("http://", "https://", "oss://")
 
 
-def _check_image_reference(spec: FieldSpec, value: Any) -> ValidationIssue | None:
-    """Check that an image field contains a URL the service can fetch (or a data URI)."""
+def _check_image_reference(
+    spec: FieldSpec, value: Any, read_images: bool = True
+) -> ValidationIssue | None:
+    """Check that an image field contains a URL the service can fetch, a data URI or a file.
+
+    Local files and data URIs are checked against the field's image rule when
+    ``read_images`` is True; without it a local path is rejected like any text.
+    """
     if not isinstance(value, str):
         return ValidationIssue(spec.name, value, "type", {"expected": "an image URL"})
     accepts_data = spec.image is not None and spec.image.data_uri
+    kind = reference_kind(value)
+    if read_images and kind == FILE:
+        return _check_local_file(spec, value)
     schemes = IMAGE_SCHEMES + (("data:",) if accepts_data else ())
     if not value.strip().lower().startswith(schemes):
         return ValidationIssue(spec.name, value, "image_url", {"schemes": ", ".join(schemes)})
+    if read_images and kind == DATA:
+        return _check_data_uri(spec, value)
     return None
 
 
-def _check_image_list(spec: FieldSpec, value: Any) -> ValidationIssue | None:
+def _check_local_file(spec: FieldSpec, value: str) -> ValidationIssue | None:
+    file = short_path(value)
+    try:
+        info = inspect_file(resolve_local(value))
+    except RelativePathError:
+        return ValidationIssue(spec.name, value, "image_relative", {"file": file})
+    except ValueError as error:
+        # A file:// URI naming another computer.
+        params = {"file": file, "detail": str(error)}
+        return ValidationIssue(spec.name, value, "image_unreadable", params)
+    except LocalImageError as error:
+        if error.reason == "missing":
+            return ValidationIssue(spec.name, value, "image_missing", {"file": file})
+        params = {"file": file, "detail": error.reason.replace("_", " ")}
+        return ValidationIssue(spec.name, value, "image_unreadable", params)
+    return check_image_info(spec, value, info)
+
+
+def _check_data_uri(spec: FieldSpec, value: str) -> ValidationIssue | None:
+    length = len(value.strip())
+    if length > MAX_DATA_URI_LENGTH:
+        limits: dict[str, Any] = {"length": length, "maximum": MAX_DATA_URI_LENGTH}
+        return ValidationIssue(spec.name, "data URI", "data_uri_length", limits)
+    try:
+        info = inspect_data_uri(value.strip())
+    except LocalImageError as error:
+        params = {"file": "data URI", "detail": str(error)}
+        return ValidationIssue(spec.name, "data URI", "image_unreadable", params)
+    return check_image_info(spec, "data URI", info)
+
+
+def check_image_info(spec: FieldSpec, value: str, info: ImageInfo) -> ValidationIssue | None:
+    """Check an image's format, file size, pixel size and aspect ratio against the field.
+
+    ``value`` is how the image was written, shown in the message. The message
+    gives the image's actual values and the allowed ones.
+    """
+    rule = spec.image
+    if rule is None:
+        return None
+    file = short_path(value)
+    params: dict[str, Any]
+    if not format_allowed(info.format, rule.formats):
+        params = {
+            "file": file,
+            "format": info.format.upper(),
+            "formats": ", ".join(name.upper() for name in rule.formats),
+        }
+        return ValidationIssue(spec.name, value, "image_format", params)
+    if rule.max_bytes is not None and info.byte_size > rule.max_bytes:
+        params = {
+            "file": file,
+            "size": format_bytes(info.byte_size),
+            "maximum": format_bytes(rule.max_bytes),
+        }
+        return ValidationIssue(spec.name, value, "image_bytes", params)
+    dimensions: dict[str, Any] = {"file": file, "width": info.width, "height": info.height}
+    shortest, longest = min(info.size), max(info.size)
+    too_small = rule.min_side is not None and shortest < rule.min_side
+    too_large = rule.max_side is not None and longest > rule.max_side
+    if too_small or too_large:
+        params = {**dimensions, "min_side": rule.min_side or 1, "max_side": rule.max_side or "any"}
+        return ValidationIssue(spec.name, value, "image_side", params)
+    if info.height > 0 and (rule.min_ratio is not None or rule.max_ratio is not None):
+        ratio = info.width / info.height
+        low = rule.min_ratio if rule.min_ratio is not None else 0.0
+        high = rule.max_ratio if rule.max_ratio is not None else float("inf")
+        if not low <= ratio <= high:
+            params = {
+                **dimensions,
+                "ratio": format_ratio(ratio),
+                "min_ratio": format_ratio(low) if low > 0 else "any",
+                "max_ratio": format_ratio(high) if high != float("inf") else "any",
+            }
+            return ValidationIssue(spec.name, value, "image_ratio", params)
+    return None
+
+
+def image_info(value: Any) -> ImageInfo | None:
+    """Return what a local file or data URI value contains, or None.
+
+    None stands for a URL (not read here), an unreadable file or a relative path.
+    """
+    if not isinstance(value, str):
+        return None
+    kind = reference_kind(value)
+    try:
+        if kind == FILE:
+            return inspect_file(resolve_local(value))
+        if kind == DATA:
+            return inspect_data_uri(value.strip())
+    except (LocalImageError, ValueError):
+        return None
+    return None
+
+
+def _check_same_sizes(
+    model: ModelSpec, values: Mapping[str, Any], issues: list[ValidationIssue]
+) -> list[ValidationIssue]:
+    """Check that each image with ``same_size_as`` has its partner's pixel size.
+
+    Only images that can be read (local files and data URIs) are compared, and
+    fields that already have an issue are skipped.
+    """
+    found: list[ValidationIssue] = []
+    failed = {issue.field for issue in issues}
+    for spec in model.fields:
+        rule = spec.image
+        if rule is None or rule.same_size_as is None or not spec.applies(values):
+            continue
+        if spec.name in failed or rule.same_size_as in failed:
+            continue
+        value = values.get(spec.name)
+        own = image_info(value)
+        other = image_info(values.get(rule.same_size_as))
+        if own is None or other is None or own.size == other.size:
+            continue
+        params = {
+            "file": short_path(str(value)),
+            "width": own.width,
+            "height": own.height,
+            "other": rule.same_size_as,
+            "other_width": other.width,
+            "other_height": other.height,
+        }
+        found.append(ValidationIssue(spec.name, value, "image_same_size", params))
+    return found
+
+
+def short_path(value: str) -> str:
+    """Return a path cut from the front to 60 characters, so the file name stays visible."""
+    text = value.strip()
+    if text.lower().startswith("data:"):
+        return "data URI"
+    return text if len(text) <= 60 else "…" + text[-59:]
+
+
+def _check_image_list(
+    spec: FieldSpec, value: Any, read_images: bool = True
+) -> ValidationIssue | None:
     if not isinstance(value, list):
         return ValidationIssue(spec.name, value, "type", {"expected": "a list of image URLs"})
     issue = _check_count(spec, value)
     if issue is not None:
         return issue
     for item in value:
-        issue = _check_image_reference(spec, item)
+        issue = _check_image_reference(spec, item, read_images)
         if issue is not None:
             return issue
     return None

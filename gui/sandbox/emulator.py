@@ -14,7 +14,7 @@ from typing import Any, Self
 from gui.core.catalog import Catalog, load_catalog
 from gui.sandbox.config import DEMO_KEY, EmulatorConfig
 from gui.sandbox.faults import FaultTable
-from gui.sandbox.inputs import UploadStore
+from gui.sandbox.inputs import OSS_SCHEME, StoredUpload, UploadStore
 from gui.sandbox.limits import EmulatorStats, LimitEvent
 from gui.sandbox.requestlog import RecordedRequest
 from gui.sandbox.samples import resolve_samples, sample_path
@@ -214,6 +214,13 @@ class Emulator:
         if spec is None:
             raise KeyError(model)
         return self._uploads.add(spec.id, key, data)
+
+    def uploaded_file(self, url: str) -> StoredUpload | None:
+        """Return the unexpired uploaded file behind an ``oss://`` URL or key, or None.
+
+        Its ``data`` are the bytes exactly as the object store received them.
+        """
+        return self._uploads.find(url.strip().removeprefix(OSS_SCHEME))
 
     def _running_server(self) -> EmulatorHTTPServer:
         if self._server is None:

@@ -16,7 +16,7 @@ import io
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -74,6 +74,8 @@ class StoredUpload:
     expires: float
     # Pixel size and lower-case format; None when the file is not a readable image.
     image: tuple[int, int, str] | None
+    # The file's bytes as received, so tests can compare them with what was sent.
+    data: bytes = field(default=b"", repr=False)
 
 
 def inspect_image(data: bytes) -> tuple[int, int, str]:
@@ -132,7 +134,7 @@ class UploadStore:
             image = None
         identity = "upload:" + hashlib.sha256(data).hexdigest()[:32]
         upload = StoredUpload(
-            model_id, len(data), identity, self._clock() + self._lifetime_seconds, image
+            model_id, len(data), identity, self._clock() + self._lifetime_seconds, image, data
         )
         with self._lock:
             self._drop_expired()
@@ -144,6 +146,12 @@ class UploadStore:
         with self._lock:
             self._drop_expired()
             return key in self._files
+
+    def find(self, key: str) -> StoredUpload | None:
+        """Return the unexpired file under ``key`` whatever its model, or None."""
+        with self._lock:
+            self._drop_expired()
+            return self._files.get(key)
 
     def get(self, model_id: str, key: str) -> StoredUpload | None:
         """Return the unexpired file under ``key`` when it is bound to ``model_id``."""
@@ -289,6 +297,11 @@ def _check_rule(protocol: str, spec: FieldSpec, image: InputImage) -> None:
         raise errors.input_size_out_of_range()
     if rule.max_side is not None and longest > rule.max_side:
         raise errors.input_size_out_of_range()
+    ratio = image.width / image.height if image.height else float("inf")
+    too_narrow = rule.min_ratio is not None and ratio < rule.min_ratio
+    too_wide = rule.max_ratio is not None and ratio > rule.max_ratio
+    if too_narrow or too_wide:
+        raise errors.input_ratio_out_of_range(rule.min_ratio, rule.max_ratio)
 
 
 def _check_sizes(images: list[InputImage]) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.catalog import FieldSpec, ModelSpec
 from gui.core.request import ValidationIssue, validate_values
+from gui.widgets.image_field import ImageFieldContext, ImageFieldTools
 from gui.widgets.texts import issue_text
 from gui.widgets.translate import tr
 
@@ -37,7 +38,13 @@ class FieldEditor(QWidget):
 
     edited = Signal()
 
-    def __init__(self, spec: FieldSpec, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        spec: FieldSpec,
+        language: str,
+        parent: QWidget | None = None,
+        image_context: ImageFieldContext | None = None,
+    ) -> None:
         super().__init__(parent)
         self.spec = spec
         self.setObjectName(f"field_{spec.name}")
@@ -47,6 +54,14 @@ class FieldEditor(QWidget):
         self.input = self._make_input(spec)
         self.input.setObjectName(f"input_{spec.name}")
         layout.addWidget(self.input)
+        # Image fields also take local files: chosen, dropped or pasted, with a preview.
+        self.image_tools: ImageFieldTools | None = None
+        if isinstance(self.input, QLineEdit | QPlainTextEdit) and spec.type in (
+            "image",
+            "image_list",
+        ):
+            self.image_tools = ImageFieldTools(spec, self.input, image_context, self)
+            layout.addWidget(self.image_tools)
         self.counter: QLabel | None = None
         if spec.type == "text" and spec.max_length:
             self.counter = QLabel(self)
@@ -74,7 +89,6 @@ class FieldEditor(QWidget):
             return lines
         if spec.type == "image":
             url = QLineEdit(self)
-            url.setPlaceholderText("https://…")
             url.textChanged.connect(self._on_changed)
             return url
         if spec.type == "text" and spec.multiline:
@@ -125,7 +139,11 @@ class FieldEditor(QWidget):
             shown = _show_default(spec.server_default)
             help_text += "\n" + tr("Service default: {value}").format(value=shown)
         if spec.type == "image_list":
-            help_text += "\n" + tr("One image URL per line.")
+            help_text += "\n" + tr("One image per line: a URL or a local file.")
+        if spec.type in ("image", "image_list"):
+            help_text += "\n" + tr(
+                "Local files are sent inline or uploaded for you; drop, paste or choose one."
+            )
         elif spec.type == "json":
             help_text += "\n" + tr("Enter JSON, for example [] or {}.")
         self.input.setToolTip(help_text)
@@ -135,6 +153,10 @@ class FieldEditor(QWidget):
             self.input.setSpecialValueText(tr("Service default"))
         if isinstance(self.input, QComboBox):
             self._fill_combo(language)
+        if isinstance(self.input, QLineEdit) and self.spec.type == "image":
+            self.input.setPlaceholderText(tr("https://…, or drop, paste or choose a file"))
+        if self.image_tools is not None:
+            self.image_tools.retranslate(language)
         self._update_counter()
 
     def _fill_combo(self, language: str) -> None:
@@ -272,7 +294,13 @@ class RequestForm(QWidget):
     changed = Signal()
     """Emitted after any field changes; the issues are already updated."""
 
-    def __init__(self, model: ModelSpec, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: ModelSpec,
+        language: str,
+        parent: QWidget | None = None,
+        image_context: ImageFieldContext | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.setObjectName("requestForm")
@@ -281,7 +309,7 @@ class RequestForm(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         self._labels: dict[str, QLabel] = {}
         for spec in model.fields:
-            editor = FieldEditor(spec, language, self)
+            editor = FieldEditor(spec, language, self, image_context)
             editor.edited.connect(
                 lambda name=spec.name: self._on_editor_edited(name)
             )
@@ -291,6 +319,9 @@ class RequestForm(QWidget):
             self._layout.addRow(label, editor)
             self.editors[spec.name] = editor
             self._labels[spec.name] = label
+        for editor in self.editors.values():
+            if editor.image_tools is not None:
+                editor.image_tools.connect_form(self.editors)
         self.issues: list[ValidationIssue] = []
         # A missing required value is shown only once the user edited the field
         # or tried to send, so a fresh form does not open covered in errors.

@@ -85,6 +85,9 @@ def _kind_text(kind: str) -> str:
         "download": tr("Download"),
         "cancel": tr("Cancel"),
         "list": tr("Task list"),
+        "upload_policy": tr("Upload policy"),
+        "upload": tr("Upload"),
+        "url_check": tr("URL check"),
     }
     return texts.get(kind, kind)
 

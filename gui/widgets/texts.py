@@ -59,12 +59,53 @@ def issue_text(issue: ValidationIssue, label: str) -> str:
         template = tr("{field}: {value} is not an image URL; use one starting with {schemes}.")
     elif rule == "items":
         template = tr("{field} has {count} items; use {minimum} to {maximum}.")
+    elif rule.startswith(("image_", "data_uri")) and rule != "image_url":
+        template = image_issue_template(rule)
     else:
         return issue.message()
     try:
         return template.format(field=label, value=value, **params)
     except (KeyError, IndexError):
         return issue.message()
+
+
+def image_issue_template(rule: str) -> str:
+    """Return the translated template of an issue found in a local image or data URI."""
+    templates = {
+        "image_relative": tr(
+            "{field}: {file} is a relative file path; enter the full path, choose "
+            "the file, or enter a URL starting with http:// or https://."
+        ),
+        "image_missing": tr("{field}: the file {file} does not exist; choose the file again."),
+        "image_unreadable": tr(
+            "{field}: {file} is not a readable image; choose a JPEG, PNG or other image file."
+        ),
+        "image_format": tr(
+            "{field}: {file} is a {format} image; this field accepts {formats}. "
+            "Convert the image to one of them."
+        ),
+        "image_bytes": tr(
+            "{field}: {file} is {size}; the maximum is {maximum}. "
+            "Compress the image or scale it down."
+        ),
+        "image_side": tr(
+            "{field}: {file} is {width}*{height} pixels; each side must be from "
+            "{min_side} to {max_side} pixels. Resize the image."
+        ),
+        "image_ratio": tr(
+            "{field}: {file} is {width}*{height} pixels, aspect ratio {ratio}; the ratio "
+            "must be from {min_ratio} to {max_ratio}. Crop the image."
+        ),
+        "image_same_size": tr(
+            "{field}: {file} is {width}*{height} pixels, but {other} is "
+            "{other_width}*{other_height}; use an image of the same size."
+        ),
+        "data_uri_length": tr(
+            "{field}: the data URI has {length} characters; the service accepts at most "
+            "{maximum}. Choose the file instead, so PixelPost uploads it."
+        ),
+    }
+    return templates.get(rule, "{field}: {value}")
 
 
 def _show(value: object) -> str:
