@@ -108,6 +108,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="syntax of the command (default: detected from the text)",
     )
 
+    bundle = commands.add_parser(
+        "bundle",
+        help="save one task as a repro bundle (zip) for a support ticket or bug report",
+        description="Write TASK_ID's request (without the key), every recorded HTTP exchange "
+        "(HAR and text), the status timeline, the final response and the saved images into "
+        "OUT.zip. TASK_ID is PixelPost's local task id, its first 6 or more characters, or "
+        "the service's task id.",
+    )
+    bundle.add_argument("task", metavar="TASK_ID", help="the task to export")
+    bundle.add_argument("out", metavar="OUT.zip", type=Path, help="the zip file to write")
+    bundle.add_argument(
+        "--home",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="keep settings, history, logs and results under this folder",
+    )
+
     export = commands.add_parser(
         "export",
         help="print a request file as a curl, PowerShell or Python script",
@@ -159,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _import_curl(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "bundle":
+        return _bundle(args)
     if args.self_test and not args.demo:
         parser.error("--self-test needs --demo")
     from gui.app import run_app
@@ -215,6 +234,7 @@ async def _send_async(args: argparse.Namespace, body: dict[str, Any]) -> int:
     from gui.core.regions import REGIONS
     from gui.core.request import ApiRequest
     from gui.core.services import Services
+    from gui.core.uploads import absolute_local_paths
 
     if args.region not in REGIONS:
         return _fail(f"Unknown region {args.region!r}; use one of {', '.join(REGIONS)}.")
@@ -224,6 +244,8 @@ async def _send_async(args: argparse.Namespace, body: dict[str, Any]) -> int:
         if isinstance(chosen, str):
             return _fail(chosen)
         model, mode = chosen
+        # Local image paths may be written relative to the request file.
+        body = absolute_local_paths(model, body, args.request.resolve().parent)
         await services.start()
         if args.region == "sandbox":
             _use_sandbox(services)
@@ -489,6 +511,42 @@ def _export(args: argparse.Namespace) -> int:
             print(written)
         return 0
     _print_text(export.text())
+    return 0
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from gui.core.catalog import load_catalog
+    from gui.core.history import HistoryReadError, TaskHistory
+    from gui.core.repro import BundleError, write_repro_bundle
+
+    paths = _paths(args)
+    try:
+        history = TaskHistory.in_folder(paths.data_dir, load_catalog())
+    except HistoryReadError as error:
+        return _fail(f"{error} Run PixelPost once, or pass the --home it used.")
+    try:
+        record = history.find(args.task)
+    except HistoryReadError as error:
+        return _fail(str(error))
+    finally:
+        history.close()
+    if record is None:
+        return _fail(
+            f"No task {args.task!r} is in the history at {history.database_path}. Give the "
+            "local task id (or 6 or more of its first characters) or the service's task id."
+        )
+    try:
+        report = write_repro_bundle(record, history.database_path, args.out)
+    except BundleError as error:
+        return _fail(str(error))
+    summary = {
+        "task": record.id,
+        "task_id": record.task_id,
+        "file": str(report.path),
+        "exchanges": report.exchanges,
+        "images": report.images,
+    }
+    print(json.dumps(summary, ensure_ascii=False, indent=2))
     return 0
 
 

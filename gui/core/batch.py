@@ -16,6 +16,7 @@ from typing import Any
 
 from gui.core.catalog import FieldSpec, ModelSpec
 from gui.core.request import ValidationIssue, validate_values
+from gui.core.spend import requested_image_count, unit_price
 
 MAX_BATCH_ROWS = 1000
 
@@ -119,8 +120,8 @@ def plan_batch(
         issues = tuple(validate_values(model, values))
         rows.append(BatchRow(number, values, issues))
         if not issues:
-            images += _image_count(model, values)
-    price = model.prices.get("beijing" if region == "sandbox" else region)
+            images += requested_image_count(model, values)
+    price = unit_price(model, region)
     cost = None if price is None else round(price * images, 4)
     return BatchPlan(tuple(rows), images, cost)
 
@@ -144,12 +145,3 @@ def _convert(spec: FieldSpec, text: str) -> Any:
     if spec.type == "image_list":
         return [item.strip() for item in text.split("|") if item.strip()]
     return text
-
-
-def _image_count(model: ModelSpec, values: Mapping[str, Any]) -> int:
-    count = values.get("n")
-    if isinstance(count, int):
-        return count
-    spec = model.field("n")
-    default = spec.server_default if spec is not None else None
-    return default if isinstance(default, int) else 1

@@ -6,8 +6,17 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.core.dashscope import DashScopeError
 from gui.core.engine import CancelRefused, Engine, MissingKeyError
@@ -49,6 +58,11 @@ class TaskPanel(QWidget):
         self.view = TaskTableView(self)
         self.view.setModel(model)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        # Feature modules append actions for the selected task to the context menu.
+        self.context_actions: list[QAction] = []
+        self.context_menu: QMenu | None = None
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         layout.addWidget(self.view, 1)
 
         row = QHBoxLayout()
@@ -109,6 +123,16 @@ class TaskPanel(QWidget):
         self.message.clear()
         self.update_buttons()
         self.selection_changed.emit(record)
+
+    def _on_view_context_menu_requested(self, position: QPoint) -> None:
+        if not self.context_actions or self.selected_record() is None:
+            return
+        menu = QMenu(self.view)
+        menu.setObjectName("taskContextMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addActions(self.context_actions)
+        menu.popup(self.view.viewport().mapToGlobal(position))
+        self.context_menu = menu
 
     def _on_cancel_button_clicked(self) -> None:
         record = self.selected_record()
