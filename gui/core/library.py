@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from gui.core.exchanges import Exchange
+from gui.core.png_metadata import embed_recipe
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,24 @@ class ResultImage:
 
 
 @dataclass(frozen=True)
+class InputFile:
+    """A local file named in a task's request, and how it reached the service."""
+
+    # The catalog field, and the path as the request names it.
+    field: str
+    path: str
+    # "oss" for a temporary upload, "data" for an inline data URI.
+    sent_as: str
+    byte_size: int
+    sha256: str
+    # The oss:// URL of an upload; None for a data URI.
+    url: str | None = None
+    # The model the upload is bound to, and when it was uploaded (epoch seconds).
+    model: str | None = None
+    uploaded_at: float | None = None
+
+
+@dataclass(frozen=True)
 class TaskRecord:
     """Everything the app keeps about one task; persisted as one SQLite row."""
 
@@ -104,6 +123,9 @@ class TaskRecord:
     note_params: dict[str, Any] = field(default_factory=dict)
     # The service's last ``output`` object, kept for shapes the app does not know.
     output: dict[str, Any] = field(default_factory=dict)
+    # Local files the body names and how they were sent. ``body`` keeps the paths,
+    # so sending the request again uploads the files again when needed.
+    inputs: tuple[InputFile, ...] = ()
 
     @property
     def prompt(self) -> str:
@@ -326,8 +348,12 @@ class Library:
         final = stem.parent / f"{stem.name}{suffix}"
         sidecar = stem.parent / f"{stem.name}.json"
         saved = replace(image, file=str(final), sidecar=str(sidecar))
+        sidecar_text = _sidecar_json(record, saved)
         staged_sidecar = staged.with_suffix(".json.part")
-        _write_synced(staged_sidecar, _sidecar_json(record, saved).encode("utf-8"))
+        _write_synced(staged_sidecar, sidecar_text.encode("utf-8"))
+        if suffix == ".png":
+            # The request goes into the PNG's text chunks in a second staged file.
+            staged = embed_recipe(staged, sidecar_text)
         os.replace(staged, final)
         os.replace(staged_sidecar, sidecar)
         return saved
@@ -348,6 +374,13 @@ class Library:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    # Read-only helpers for the history, spend and repro-bundle views
+
+    @staticmethod
+    def record_from_column(text: str) -> TaskRecord:
+        """Return the TaskRecord stored as ``text`` in the tasks table's ``record`` column."""
+        return _record_from_json(json.loads(text))
 
 
 def _service_duration(times: Mapping[str, str]) -> float | None:
@@ -430,4 +463,5 @@ def _record_from_json(data: dict[str, Any]) -> TaskRecord:
     data = dict(data)
     data["status"] = TaskStatus(data["status"])
     data["results"] = tuple(ResultImage(**image) for image in data.get("results", ()))
+    data["inputs"] = tuple(InputFile(**item) for item in data.get("inputs", ()))
     return TaskRecord(**data)
