@@ -33,16 +33,21 @@ from gui.core.library import TaskRecord
 from gui.core.regions import REGIONS
 from gui.core.request import ApiRequest, ValidationIssue, build_request, read_body, validate_body
 from gui.core.services import Services
+from gui.core.spend import FREE_QUOTA_REGION, priced_region, requested_image_count, unit_price
+from gui.core.uploads import failed_image_reference, local_references
 from gui.widgets.batch_dialog import BatchDialog
 from gui.widgets.bridge import EngineBridge
 from gui.widgets.form import RequestForm
+from gui.widgets.gallery import install_gallery
 from gui.widgets.i18n import LANGUAGES, LanguageManager
+from gui.widgets.image_field import ImageFieldContext, local_file_context
 from gui.widgets.import_dialog import ImportCurlDialog
 from gui.widgets.inspector import InspectorDock
 from gui.widgets.key_dialog import KeyDialog
 from gui.widgets.limits_dialog import LimitsDialog, read_override, settings_limits
 from gui.widgets.preview import PreviewPanel
 from gui.widgets.raw_json import BodyError, RawJsonEditor
+from gui.widgets.saved_work import install_saved_work
 from gui.widgets.task_list import TaskTableModel
 from gui.widgets.task_panel import TaskPanel
 from gui.widgets.texts import issue_text
@@ -88,10 +93,12 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self._build_request_panel())
-        self.task_model = TaskTableModel(self, services.engine.remaining)
+        self._errors = errors
+        self.task_model = TaskTableModel(self, services.engine.remaining, self._explain_task)
         splitter.addWidget(self._build_task_panel(splitter))
         self.preview = PreviewPanel(errors, splitter)
         self.preview.error_panel.action_requested.connect(self._on_error_action_requested)
+        self.preview.error_panel.region_switch_requested.connect(self.switch_region_and_resend)
         splitter.addWidget(self.preview)
         splitter.setSizes([380, 520, 380])
         root.addWidget(splitter, 1)
@@ -106,6 +113,10 @@ class MainWindow(QMainWindow):
         self.translation_hooks: list[Callable[[], None]] = []
         self._build_menus()
         # Feature modules add their menu actions, docks and hooks here.
+        # Image fields reach the results folder, the inputs folder and the URL check here.
+        self.image_context: ImageFieldContext = local_file_context(services)
+        self.gallery_dock = install_gallery(self, services)
+        self.saved_work = install_saved_work(self, services, settings)
         self.resize(1320, 780)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
@@ -495,7 +506,7 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue("request/model", model.id)
         previous = self.form.values() if self.form else {}
-        form = RequestForm(model, self._languages.language)
+        form = RequestForm(model, self._languages.language, image_context=self.image_context)
         shared = {
             name: value
             for name, value in previous.items()
@@ -577,6 +588,12 @@ class MainWindow(QMainWindow):
         self.form.set_values({name: values.get(name) for name in self.form.editors})
         self._extra = extra
 
+    def request_body(self) -> dict[str, Any]:
+        """Return the body of the request being edited; raise BodyError for invalid JSON."""
+        if self.request_tabs.currentWidget() is self.raw_json:
+            return self.raw_json.body()
+        return self._current_body()
+
     def _current_body(self) -> dict[str, Any]:
         model = self.model
         if model is None or self.form is None:
@@ -633,25 +650,32 @@ class MainWindow(QMainWindow):
             return
         # A retired model's form stays readable, but the service would reject it.
         self.send_button.setEnabled(not model.is_retired())
-        lines = [f"POST …/api/v1/{model.path(mode)}"]
+        base_url, workspace = self._services.target(self.region)
+        if base_url and self.region != "sandbox" and base_url != REGIONS[self.region].base_url:
+            lines = [f"POST {base_url}/{model.path(mode)}"]
+        else:
+            lines = [f"POST …/api/v1/{model.path(mode)}"]
+        if workspace:
+            text = tr("Header X-DashScope-WorkSpace: {workspace}")
+            lines.append(text.format(workspace=workspace))
         if mode == "async":
             lines.append(tr("Header X-DashScope-Async: enable; the result is polled."))
         # The sandbox costs nothing; it shows the Beijing figures for reference.
-        priced_region = "beijing" if self.region == "sandbox" else self.region
-        price = model.prices.get(priced_region)
+        price_region = priced_region(self.region)
+        price = unit_price(model, self.region)
         if self.region == "sandbox":
             lines.append(tr("Sandbox requests are free and stay on this computer."))
         if price is not None and self.form is not None:
-            count = _image_count(model, self.form.values())
+            count = requested_image_count(model, self.form.values())
             text = tr("Price in {region}: ¥{price:g} per image; this request up to ¥{total:.2f}.")
             lines.append(
                 text.format(
-                    region=REGIONS[priced_region].name(self._languages.language),
+                    region=REGIONS[price_region].name(self._languages.language),
                     price=price,
                     total=price * count,
                 )
             )
-        if model.free_quota and priced_region == "beijing":
+        if model.free_quota and price_region == FREE_QUOTA_REGION:
             lines.append(
                 tr("Free quota: {count} images in Beijing, shared by the whole account.").format(
                     count=model.free_quota
@@ -674,11 +698,44 @@ class MainWindow(QMainWindow):
         selected = self.preview.record
         if selected is not None and selected.id == record.id:
             self.preview.show_task(record)
+            self._show_region_hint(record)
             self.task_panel.update_buttons()
 
     def _on_task_panel_selection_changed(self, record: TaskRecord | None) -> None:
         self.preview.show_task(record)
+        if record is not None:
+            self._show_region_hint(record)
         self.inspector_dock.panel.set_selected_task(record.id if record else None)
+
+    def _explain_task(self, record: TaskRecord) -> tuple[str, str] | None:
+        """Return the title and fix of a task's error, in the UI language."""
+        if not record.error_code:
+            return None
+        explanation = self._errors.explain(
+            record.error_code, record.error_message, status=record.error_status
+        )
+        language = self._languages.language
+        return explanation.title.get(language), explanation.fix.get(language)
+
+    def _show_region_hint(self, record: TaskRecord) -> None:
+        if self.preview.error_panel.explanation is None:
+            return
+        self.preview.error_panel.set_region_hint(self._services.region_hint(record))
+
+    def switch_region_and_resend(self, region: str) -> TaskRecord | None:
+        """Send the selected failed task's request again, to ``region`` with its key."""
+        record = self.preview.record
+        self.select_region(region)
+        if record is None:
+            return None
+        mode, path = record.mode, record.path
+        model = self._services.catalog.get(record.model)
+        if model is not None and mode not in model.modes(region):
+            preferred = model.preferred_mode(region)
+            if preferred is not None:
+                mode, path = preferred, model.path(preferred)
+        log.info("Sending task %s again in %s after its key was rejected", record.id, region)
+        return self._submit(ApiRequest(record.model, mode, path, record.body), region)
 
     def _select_task(self, local_id: str) -> None:
         self.task_panel.select_task(local_id)
@@ -697,6 +754,35 @@ class MainWindow(QMainWindow):
                 self.resend(record)
         elif action == "edit_request" and self.form is not None:
             self.form.setFocus()
+        elif action == "use_local_file":
+            self.use_local_file()
+
+    def use_local_file(self) -> None:
+        """Reopen the selected failed request and let the user choose a local file for its image.
+
+        The image chosen is the one the error names, else the first web URL. The
+        form keeps the file's path; sending uploads it or sends it inline.
+        """
+        record = self.preview.record
+        if record is None:
+            return
+        self.load_request(record.body, record.region, record.mode)
+        model, form = self.model, self.form
+        if model is None or form is None:
+            return
+        found = failed_image_reference(model, record.body, record.error_message)
+        editor = form.editors.get(found[0]) if found is not None else None
+        if found is None or editor is None or editor.image_tools is None:
+            self.message_label.setText(tr("This request has no image field to replace."))
+            return
+        name, value = found
+        form.focus_field(name)
+        editor.image_tools.choose_file(replacing=value)
+        self.message_label.setText(
+            tr("Choose a local file for {field}, then send the request again.").format(
+                field=form.label(name)
+            )
+        )
 
     def open_batch_dialog(self) -> BatchDialog | None:
         """Open the batch dialog for the current model, region, mode and form values."""
@@ -721,19 +807,34 @@ class MainWindow(QMainWindow):
         if model is None or form is None or mode is None:
             return None
         request = build_request(model, form.values(), mode, self._extra, self.model_name)
-        base_url = self._services.base_url(self.region) or "https://dashscope.aliyuncs.com/api/v1"
+        base_url, workspace = self._services.target(self.region)
         try:
             export = export_request(
-                request, base_url, export_format, catalog=self._services.catalog
+                request,
+                base_url or REGIONS["beijing"].base_url,
+                export_format,
+                workspace=workspace,
+                catalog=self._services.catalog,
             )
         except ExportError as error:
             self.message_label.setText(str(error))
             return None
         text = export.text()
         QGuiApplication.clipboard().setText(text)
+        format_name = self.copy_as_actions[export_format].text()
+        if export_format != "sdk" and local_references(model, request.body):
+            # Only the SDK uploads local files by itself; curl and httpx would send the path.
+            self.message_label.setText(
+                tr(
+                    "Copied the request as {format}, but it names local files, which only "
+                    "the dashscope SDK script uploads. Replace them with public URLs, or "
+                    "copy the request as the SDK script."
+                ).format(format=format_name)
+            )
+            return text
         self.message_label.setText(
             tr("Copied the request as {format}; the key is read from DASHSCOPE_API_KEY.").format(
-                format=self.copy_as_actions[export_format].text()
+                format=format_name
             )
         )
         return text
@@ -789,6 +890,8 @@ class MainWindow(QMainWindow):
             tester=self._services.test_key,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # A key's base URL and workspace show in the endpoint text.
+        dialog.keys_changed.connect(self._update_endpoint)
         dialog.open()
         self.key_dialog = dialog
         return dialog
@@ -874,13 +977,3 @@ class MainWindow(QMainWindow):
         self.bridge.detach()
         self.closed.emit()
         super().closeEvent(event)
-
-
-def _image_count(model: ModelSpec, values: dict[str, Any]) -> int:
-    """Return the number of images a request generates, counting the service default."""
-    count = values.get("n")
-    if isinstance(count, int):
-        return count
-    spec = model.field("n")
-    default = spec.server_default if spec is not None else None
-    return default if isinstance(default, int) else 1

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.explain import ErrorCatalog, Explanation
 from gui.core.library import TaskRecord, TaskStatus
+from gui.core.regions import REGIONS
 from gui.widgets.translate import tr
 
 THUMBNAIL_SIZE = 320
@@ -33,6 +34,9 @@ class ErrorPanel(QFrame):
     action_requested = Signal(str)
     """Payload: the action id of the explanation (for example ``open_key_manager``)."""
 
+    region_switch_requested = Signal(str)
+    """Payload: the region to send the failed request to instead."""
+
     def __init__(self, errors: ErrorCatalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorPanel")
@@ -42,6 +46,7 @@ class ErrorPanel(QFrame):
         self.setStyleSheet("#errorPanel { background: #fdecea; border: 1px solid #e0a39c; }")
         self._errors = errors
         self._explanation: Explanation | None = None
+        self._region_hint: str | None = None
         self._language = "en"
         layout = QVBoxLayout(self)
         self.title = QLabel(self)
@@ -59,6 +64,14 @@ class ErrorPanel(QFrame):
         self.raw.setWordWrap(True)
         self.raw.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.raw.setStyleSheet("color: #555555;")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("errorRegionHint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        self.switch_button = QPushButton(self)
+        self.switch_button.setObjectName("errorSwitchRegionButton")
+        self.switch_button.clicked.connect(self._on_switch_button_clicked)
+        self.switch_button.hide()
         buttons = QHBoxLayout()
         self.action_button = QPushButton(self)
         self.action_button.setObjectName("errorActionButton")
@@ -66,10 +79,11 @@ class ErrorPanel(QFrame):
         self.copy_button = QPushButton(self)
         self.copy_button.setObjectName("copyRequestIdButton")
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        buttons.addWidget(self.switch_button)
         buttons.addWidget(self.action_button)
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
-        for widget in (self.title, self.cause, self.fix, self.raw):
+        for widget in (self.title, self.cause, self.fix, self.hint, self.raw):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         self.retranslate(current_language())
@@ -91,11 +105,26 @@ class ErrorPanel(QFrame):
         self._explanation = self._errors.explain(
             code, message, status=status, request_id=request_id
         )
+        self._region_hint = None
         self._render()
         self.show()
 
+    def explain(self, code: str | None, message: str | None) -> Explanation:
+        """Return the explanation of an error without showing it (per-image failures)."""
+        return self._errors.explain(code, message)
+
+    def set_region_hint(self, region: str | None) -> None:
+        """Offer to send the request to ``region``, whose key may fit (None hides the offer)."""
+        self._region_hint = region
+        self._render()
+
+    @property
+    def region_hint(self) -> str | None:
+        return self._region_hint
+
     def clear(self) -> None:
         self._explanation = None
+        self._region_hint = None
         self.hide()
 
     @property
@@ -134,6 +163,28 @@ class ErrorPanel(QFrame):
             self.action_button.setText(label)
             self.action_button.setAccessibleName(label)
         self.setAccessibleName(explanation.title.get(language))
+        self._render_region_hint()
+
+    def _render_region_hint(self) -> None:
+        region = self._region_hint
+        self.hint.setVisible(region is not None)
+        self.switch_button.setVisible(region is not None)
+        if region is None:
+            return
+        name = REGIONS[region].name(self._language)
+        self.hint.setText(
+            tr(
+                "Likely a region mismatch: your key store also has a key for {region}, "
+                "and a key works only in the region where it was created."
+            ).format(region=name)
+        )
+        label = tr("Switch to {region} and send again").format(region=name)
+        self.switch_button.setText(label)
+        self.switch_button.setAccessibleName(label)
+
+    def _on_switch_button_clicked(self) -> None:
+        if self._region_hint is not None:
+            self.region_switch_requested.emit(self._region_hint)
 
     def _on_action_button_clicked(self) -> None:
         if self._explanation is not None and self._explanation.action:
@@ -158,6 +209,7 @@ def _action_label(action: str | None) -> str | None:
         "retry_later": tr("Send again"),
         "resubmit": tr("Send again"),
         "edit_request": tr("Edit request"),
+        "use_local_file": tr("Use a local file…"),
     }
     return labels.get(action or "")
 
@@ -278,15 +330,24 @@ class PreviewPanel(QWidget):
             lines.append(tr("Rewritten prompt: {text}").format(text=actual))
         if record.task_id:
             lines.append(tr("Task ID: {id}").format(id=record.task_id))
-        for image in record.results:
-            if image.error_code:
-                lines.append(
-                    tr("Image {number} failed: {code} {message}").format(
-                        number=image.index + 1,
-                        code=image.error_code,
-                        message=image.error_message or "",
-                    )
+        failed = [image for image in record.results if image.error_code]
+        if failed:
+            lines.append(
+                tr("{failed} of {total} images failed; the others are saved.").format(
+                    failed=len(failed), total=len(record.results)
                 )
+            )
+        for image in failed:
+            explanation = self.error_panel.explain(image.error_code, image.error_message)
+            lines.append(
+                tr("Image {number} failed: {title} ({code}: {message}). {fix}").format(
+                    number=image.index + 1,
+                    title=explanation.title.get(self._language),
+                    code=image.error_code,
+                    message=image.error_message or "",
+                    fix=explanation.fix.get(self._language),
+                )
+            )
         files = record.saved_files
         if files:
             lines.append(tr("Saved: {path}").format(path=str(Path(files[0]).parent)))

@@ -44,6 +44,12 @@ def note_text(record: TaskRecord) -> str | None:
         )
     if code == "retrying":
         return tr("Retrying after {code}").format(code=params.get("code", ""))
+    if code == "uploading":
+        return tr("Uploading file {number} of {count}… {percent}%").format(
+            number=params.get("number", "?"),
+            count=params.get("count", "?"),
+            percent=params.get("percent", 0),
+        )
     if code == "tracked":
         return tr("Tracked by task ID")
     if code == "canceled_locally":
@@ -71,10 +77,13 @@ class TaskTableModel(QAbstractTableModel):
         self,
         parent: QWidget | None = None,
         remaining: Callable[[TaskRecord], float | None] | None = None,
+        explain: Callable[[TaskRecord], tuple[str, str] | None] | None = None,
     ) -> None:
         super().__init__(parent)
         # Estimated seconds left for a running task, from past tasks of its model.
         self._remaining = remaining or (lambda _record: None)
+        # The (title, fix) explaining a task's error in the current language.
+        self._explain = explain or (lambda _record: None)
         self._records: list[TaskRecord] = []
         self._rows: dict[str, int] = {}
         # Elapsed times of unfinished tasks tick once a second.
@@ -137,6 +146,10 @@ class TaskTableModel(QAbstractTableModel):
             if column == PROMPT:
                 return record.prompt
             if column == STATUS:
+                explained = self._explain(record) if record.error_code else None
+                if explained is not None:
+                    title, fix = explained
+                    return f"{title}\n{fix}\n{record.error_code}"
                 return note_text(record) or record.error_code or status_text(record.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             colour = STATUS_COLOURS.get(record.status)
@@ -158,6 +171,10 @@ class TaskTableModel(QAbstractTableModel):
                 text = tr("Succeeded, {failed} of {total} failed").format(
                     failed=failed, total=len(record.results)
                 )
+            elif record.status in (TaskStatus.FAILED, TaskStatus.ERROR) and record.error_code:
+                explained = self._explain(record)
+                if explained is not None:
+                    text = tr("{status}: {reason}").format(status=text, reason=explained[0])
             return text
         if column == MODEL:
             return record.model
@@ -199,6 +216,9 @@ class TaskTableView(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the visible rows only: measuring every row on each task update
+        # costs time in proportion to the history's length.
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(PROMPT, QHeaderView.ResizeMode.Stretch)
         # Task ids are 36 characters; an elided column leaves room for the prompt.
         header.setSectionResizeMode(TASK_ID, QHeaderView.ResizeMode.Interactive)

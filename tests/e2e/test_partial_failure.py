@@ -1,0 +1,73 @@
+"""A task that succeeds with some images failed: what is saved and how it is explained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from gui.core.explain import load_error_catalog
+from gui.core.library import TaskStatus
+from gui.core.services import Services
+from gui.sandbox import Emulator
+from gui.sandbox.faults import PartialFailure
+from gui.widgets.main_window import MainWindow
+from gui.widgets.task_list import STATUS
+
+pytestmark = pytest.mark.timeout(60)
+
+MESSAGE = "Output data may contain inappropriate content."
+
+
+def test_two_of_four_failed(
+    window: MainWindow, services: Services, emulator: Emulator, qtbot: QtBot
+) -> None:
+    emulator.faults.add(
+        "submit", PartialFailure(indices=(1, 3), code="DataInspectionFailed", message=MESSAGE)
+    )
+    window.select_model("wan2.2-t2i-flash")
+    assert window.form is not None
+    window.form.set_values({"prompt": "four paper cranes", "n": 4})
+    with qtbot.waitSignal(window.task_submitted, timeout=5000) as submitted:
+        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    local_id = submitted.args[0].id
+
+    def finished() -> bool:
+        record = services.library.get_task(local_id)
+        return record is not None and record.status.is_terminal and not record.downloads_pending
+
+    qtbot.waitUntil(finished, timeout=20000)
+    record = services.library.get_task(local_id)
+    assert record is not None
+    assert record.status == TaskStatus.SUCCEEDED
+    assert record.error_code == "PixelPost.Task.PartialFailure"
+    assert [image.error_code for image in record.results] == [
+        None,
+        "DataInspectionFailed",
+        None,
+        "DataInspectionFailed",
+    ]
+    saved = record.saved_files
+    assert len(saved) == 2
+    assert all(Path(file).stat().st_size > 0 for file in saved)
+
+    row = window.task_model.row_of(local_id)
+    assert row is not None
+    status = window.task_model.data(window.task_model.index(row, STATUS))
+    assert status == "Succeeded, 2 of 4 failed"
+
+    window.task_panel.select_task(local_id)
+    catalog = load_error_catalog()
+    image_error = catalog.explain("DataInspectionFailed", MESSAGE)
+    panel = window.preview.error_panel
+    qtbot.waitUntil(panel.isVisible, timeout=3000)
+    assert panel.title.text() == "Some images failed"
+    details = window.preview.details.text()
+    assert "2 of 4 images failed; the others are saved." in details
+    for number in (2, 4):
+        line = f"Image {number} failed: {image_error.title.en} (DataInspectionFailed: {MESSAGE})."
+        assert line in details
+    assert image_error.fix.en in details
+    assert len(window.preview.image_labels) == 2
