@@ -381,6 +381,53 @@ class Collection:
     def delete(self, path: str) -> None:
         self._unlink(self._absolute(path))
 
+    def move(self, path: str, folder: str) -> CollectionEntry:
+        """Move a request into ``folder`` ("" is the top level), keeping its name and file."""
+        request = self.read(path)
+        entry = self.entry(path)
+        if entry.folder == folder:
+            return entry
+        clash = self.find(folder, request.name)
+        if clash is not None:
+            raise CollectionError(
+                f"The folder {folder or '(top level)'!r} already has a request called "
+                f"{request.name!r}. Rename one of them first."
+            )
+        source = self._absolute(path)
+        target = self._free_path(folder, source.stem)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+        except OSError as error:
+            raise CollectionError(
+                f"Moving {source} to {target.parent} failed: {error.strerror}."
+            ) from None
+        log.info("Moved the request %r to %s", request.name, target)
+        return self._entry(target)
+
+    def rename_folder(self, folder: str, new_name: str) -> str:
+        """Rename a sub-folder in place; return its new path."""
+        if not folder:
+            raise CollectionError("The collection folder itself cannot be renamed here.")
+        if not new_name.strip():
+            raise CollectionError("The folder name is empty. Type a name for the folder.")
+        parent, _, _ = folder.rpartition("/")
+        renamed = _join(parent, safe_file_stem(new_name))
+        if renamed == folder:
+            return folder
+        source, target = self._absolute(folder), self._absolute(renamed)
+        # A change of case only is allowed; on Windows the old name "exists" then.
+        if target.exists() and renamed.casefold() != folder.casefold():
+            raise CollectionError(
+                f"A folder called {target.name!r} already exists there. Choose another name."
+            )
+        try:
+            source.rename(target)
+        except OSError as error:
+            raise CollectionError(f"Renaming {source} failed: {error.strerror}.") from None
+        log.info("Renamed the collection folder %s to %s", source, target)
+        return renamed
+
     def create_folder(self, parent: str, name: str) -> str:
         """Create a sub-folder called ``name`` in ``parent``; return its path."""
         if not name.strip():

@@ -119,6 +119,9 @@ class CollectionsPanel(QWidget):
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("collectionDeleteButton")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.move_button = QPushButton(self)
+        self.move_button.setObjectName("collectionMoveButton")
+        self.move_button.clicked.connect(self.open_move_dialog)
         self.new_folder_button = QPushButton(self)
         self.new_folder_button.setObjectName("collectionNewFolderButton")
         self.new_folder_button.clicked.connect(self.open_new_folder_dialog)
@@ -126,6 +129,7 @@ class CollectionsPanel(QWidget):
             self.open_button,
             self.rename_button,
             self.duplicate_button,
+            self.move_button,
             self.delete_button,
             self.new_folder_button,
         ):
@@ -197,6 +201,7 @@ class CollectionsPanel(QWidget):
             item.setData(NAME_COLUMN, PATH_ROLE, folder)
             label = tr("Folder {name}").format(name=name)
             item.setData(NAME_COLUMN, Qt.ItemDataRole.AccessibleTextRole, label)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             items[folder] = item
         for entry in entries:
             parent = items.get(entry.folder)
@@ -249,8 +254,9 @@ class CollectionsPanel(QWidget):
         editable = item is not None and bool(item.flags() & Qt.ItemFlag.ItemIsEditable)
         readable = is_request and editable
         self.open_button.setEnabled(is_request)
-        self.rename_button.setEnabled(readable)
+        self.rename_button.setEnabled(editable)
         self.duplicate_button.setEnabled(readable)
+        self.move_button.setEnabled(readable)
         self.delete_button.setEnabled(selected is not None)
 
     def _on_search_edit_text_changed(self, _text: str) -> None:
@@ -298,8 +304,37 @@ class CollectionsPanel(QWidget):
         self.show_message(tr("Renamed to {name}.").format(name=entry.name))
         return entry
 
+    def rename_folder(self, folder: str, new_name: str) -> str | None:
+        try:
+            renamed = self.collection.rename_folder(folder, new_name)
+        except CollectionError as error:
+            self.show_message(str(error), problem=True)
+            self.refresh()
+            return None
+        current = self.current
+        if current is not None and (
+            current.folder == folder or current.folder.startswith(folder + "/")
+        ):
+            self.current = None  # its path changed, so the save dialog stops offering it
+        self.refresh()
+        item = self._find_item("folder", renamed)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        self.show_message(tr("Renamed the folder to {name}.").format(name=renamed))
+        return renamed
+
     def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != NAME_COLUMN:
+            return
+        if item.data(NAME_COLUMN, KIND_ROLE) == "folder":
+            folder = str(item.data(NAME_COLUMN, PATH_ROLE))
+            if item.text(NAME_COLUMN) != folder.rpartition("/")[2]:
+                new_name = item.text(NAME_COLUMN)
+                self.tree.itemChanged.disconnect(self._on_tree_item_changed)
+                try:
+                    self.rename_folder(folder, new_name)
+                finally:
+                    self.tree.itemChanged.connect(self._on_tree_item_changed)
             return
         if item.data(NAME_COLUMN, KIND_ROLE) != "request":
             return
@@ -379,6 +414,46 @@ class CollectionsPanel(QWidget):
             self.current = None
         self.refresh()
         self.show_message(message)
+
+    def open_move_dialog(self) -> QInputDialog | None:
+        """Ask which folder the selected request moves to."""
+        selected = self.selected_kind_and_path()
+        if selected is None or selected[0] != "request":
+            return None
+        dialog = QInputDialog(self)
+        dialog.setObjectName("collectionMoveDialog")
+        dialog.setWindowTitle(tr("Move request"))
+        dialog.setLabelText(tr("Move to folder:"))
+        top = tr("(top level)")
+        folders = self.collection.folders()
+        dialog.setComboBoxItems([top, *folders])
+        current = self.collection.entry(selected[1]).folder
+        dialog.setTextValue(current or top)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        path = selected[1]
+        dialog.textValueSelected.connect(
+            lambda text: self.move_request(path, "" if text == top else text)
+        )
+        dialog.open()
+        self.move_dialog = dialog
+        return dialog
+
+    def move_request(self, path: str, folder: str) -> CollectionEntry | None:
+        try:
+            entry = self.collection.move(path, folder)
+        except CollectionError as error:
+            self.show_message(str(error), problem=True)
+            return None
+        if self.current is not None and self.current.path == path:
+            self.current = entry
+        self.refresh()
+        self.select_path(entry.path)
+        self.show_message(
+            tr("Moved {name} to {folder}.").format(
+                name=entry.name, folder=folder or tr("(top level)")
+            )
+        )
+        return entry
 
     def open_new_folder_dialog(self) -> QInputDialog:
         dialog = QInputDialog(self)
@@ -513,7 +588,9 @@ class CollectionsPanel(QWidget):
         self.open_button.setText(tr("Open"))
         self.open_button.setAccessibleName(tr("Open the selected request in the form"))
         self.rename_button.setText(tr("Rename"))
-        self.rename_button.setAccessibleName(tr("Rename the selected request (F2)"))
+        self.rename_button.setAccessibleName(tr("Rename the selected request or folder (F2)"))
+        self.move_button.setText(tr("Move to…"))
+        self.move_button.setAccessibleName(tr("Move the selected request to another folder"))
         self.duplicate_button.setText(tr("Duplicate"))
         self.duplicate_button.setAccessibleName(tr("Save a copy of the selected request"))
         self.delete_button.setText(tr("Delete"))

@@ -229,141 +229,161 @@
         <translation>接口基础地址 {value} 无法使用。请按 https://dashscope.aliyuncs.com/api/v1 的格式填写，使用 https:// 且不带查询参数。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="198" />
+        <location filename="../../gui/widgets/collections_panel.py" line="202" />
         <source>Folder {name}</source>
         <translation>文件夹 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="207" />
-        <location filename="../../gui/widgets/collections_panel.py" line="508" />
+        <location filename="../../gui/widgets/collections_panel.py" line="212" />
+        <location filename="../../gui/widgets/collections_panel.py" line="583" />
         <source>Collection: {folder}</source>
         <translation>集合：{folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="220" />
+        <location filename="../../gui/widgets/collections_panel.py" line="225" />
         <source>cannot be read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="277" />
+        <location filename="../../gui/widgets/collections_panel.py" line="283" />
         <source>Opened {name}.</source>
         <translation>已打开 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="298" />
+        <location filename="../../gui/widgets/collections_panel.py" line="304" />
         <source>Renamed to {name}.</source>
         <translation>已重命名为 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="328" />
+        <location filename="../../gui/widgets/collections_panel.py" line="323" />
+        <source>Renamed the folder to {name}.</source>
+        <translation>已将文件夹重命名为 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/collections_panel.py" line="363" />
         <source>Saved a copy as {name}.</source>
         <translation>已保存副本 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="340" />
-        <location filename="../../gui/widgets/collections_panel.py" line="519" />
+        <location filename="../../gui/widgets/collections_panel.py" line="375" />
+        <location filename="../../gui/widgets/collections_panel.py" line="596" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="345" />
+        <location filename="../../gui/widgets/collections_panel.py" line="380" />
         <source>Delete the folder {folder} and the {count} requests in it?</source>
         <translation>删除文件夹 {folder} 及其中的 {count} 个请求？</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="351" />
+        <location filename="../../gui/widgets/collections_panel.py" line="386" />
         <source>Delete the saved request {name}?</source>
         <translation>删除已保存的请求 {name}？</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="370" />
+        <location filename="../../gui/widgets/collections_panel.py" line="405" />
         <source>Deleted the folder {folder}.</source>
         <translation>已删除文件夹 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="374" />
+        <location filename="../../gui/widgets/collections_panel.py" line="409" />
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="386" />
+        <location filename="../../gui/widgets/collections_panel.py" line="425" />
+        <source>Move request</source>
+        <translation>移动请求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/collections_panel.py" line="426" />
+        <source>Move to folder:</source>
+        <translation>移动到文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/collections_panel.py" line="452" />
+        <source>Moved {name} to {folder}.</source>
+        <translation>已将 {name} 移动到 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/collections_panel.py" line="461" />
         <source>New folder</source>
         <translation>新建文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="387" />
+        <location filename="../../gui/widgets/collections_panel.py" line="462" />
         <source>Name of the new folder:</source>
         <translation>新文件夹名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="410" />
+        <location filename="../../gui/widgets/collections_panel.py" line="485" />
         <source>Created the folder {folder}.</source>
         <translation>已创建文件夹 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="426" />
+        <location filename="../../gui/widgets/collections_panel.py" line="501" />
         <source>Saved {name} to {path}.</source>
         <translation>已将 {name} 保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="430" />
-        <location filename="../../gui/widgets/collections_panel.py" line="507" />
+        <location filename="../../gui/widgets/collections_panel.py" line="505" />
+        <location filename="../../gui/widgets/collections_panel.py" line="582" />
         <source>Choose the collection folder</source>
         <translation>选择集合文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="441" />
+        <location filename="../../gui/widgets/collections_panel.py" line="516" />
         <source>Import a collection</source>
         <translation>导入集合</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="444" />
-        <location filename="../../gui/widgets/collections_panel.py" line="473" />
+        <location filename="../../gui/widgets/collections_panel.py" line="519" />
+        <location filename="../../gui/widgets/collections_panel.py" line="548" />
         <source>Exported collections (*.json)</source>
         <translation>导出的集合 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="458" />
+        <location filename="../../gui/widgets/collections_panel.py" line="533" />
         <source>Imported {written} requests from {file}; {unchanged} were already here.</source>
         <translation>已从 {file} 导入 {written} 个请求；{unchanged} 个已存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="462" />
+        <location filename="../../gui/widgets/collections_panel.py" line="537" />
         <source>{count} got a new file name because theirs was taken.</source>
         <translation>{count} 个请求因文件名已被占用而使用了新文件名。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="470" />
+        <location filename="../../gui/widgets/collections_panel.py" line="545" />
         <source>Export the collection</source>
         <translation>导出集合</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="487" />
+        <location filename="../../gui/widgets/collections_panel.py" line="562" />
         <source>Exported {count} requests to {file}.</source>
         <translation>已将 {count} 个请求导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="491" />
+        <location filename="../../gui/widgets/collections_panel.py" line="566" />
         <source>Left out {count} files that cannot be read: {files}.</source>
         <translation>已跳过 {count} 个无法读取的文件：{files}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="506" />
+        <location filename="../../gui/widgets/collections_panel.py" line="581" />
         <source>Change folder…</source>
         <translation>更换文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="509" />
+        <location filename="../../gui/widgets/collections_panel.py" line="584" />
         <source>Search by name, prompt or model</source>
         <translation>按名称、提示词或模型搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="510" />
+        <location filename="../../gui/widgets/collections_panel.py" line="585" />
         <source>Search saved requests</source>
         <translation>搜索已保存的请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="511" />
+        <location filename="../../gui/widgets/collections_panel.py" line="586" />
         <location filename="../../gui/widgets/gallery_details.py" line="50" />
         <location filename="../../gui/widgets/history_view.py" line="181" />
         <location filename="../../gui/widgets/key_dialog.py" line="230" />
@@ -374,121 +394,133 @@
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="511" />
+        <location filename="../../gui/widgets/collections_panel.py" line="586" />
         <location filename="../../gui/widgets/key_dialog.py" line="230" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="512" />
-        <location filename="../../gui/widgets/collections_panel.py" line="542" />
-        <location filename="../../gui/widgets/collections_panel.py" line="543" />
+        <location filename="../../gui/widgets/collections_panel.py" line="587" />
+        <location filename="../../gui/widgets/collections_panel.py" line="619" />
+        <location filename="../../gui/widgets/collections_panel.py" line="620" />
         <source>Saved requests</source>
         <translation>已保存的请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="513" />
+        <location filename="../../gui/widgets/collections_panel.py" line="588" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="514" />
+        <location filename="../../gui/widgets/collections_panel.py" line="589" />
         <location filename="../../gui/widgets/history_view.py" line="550" />
         <source>Open the selected request in the form</source>
         <translation>在表单中打开所选请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="515" />
+        <location filename="../../gui/widgets/collections_panel.py" line="590" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="516" />
-        <source>Rename the selected request (F2)</source>
-        <translation>重命名所选请求（F2）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="517" />
+        <location filename="../../gui/widgets/collections_panel.py" line="594" />
         <source>Duplicate</source>
         <translation>创建副本</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="518" />
+        <location filename="../../gui/widgets/collections_panel.py" line="595" />
         <source>Save a copy of the selected request</source>
         <translation>保存所选请求的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="520" />
+        <location filename="../../gui/widgets/collections_panel.py" line="597" />
         <source>Delete the selected request or folder</source>
         <translation>删除所选请求或文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="521" />
+        <location filename="../../gui/widgets/collections_panel.py" line="598" />
         <source>New folder…</source>
         <translation>新建文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="522" />
+        <location filename="../../gui/widgets/collections_panel.py" line="599" />
         <source>Create a folder in the collection</source>
         <translation>在集合中新建文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="544" />
+        <location filename="../../gui/widgets/collections_panel.py" line="621" />
         <source>&amp;Saved requests</source>
         <translation>已保存的请求(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="617" />
+        <location filename="../../gui/widgets/collections_panel.py" line="694" />
         <source>Type a name for the request.</source>
         <translation>请输入请求名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="642" />
+        <location filename="../../gui/widgets/collections_panel.py" line="719" />
         <source>Saving replaces the saved request {name} in this folder.</source>
         <translation>保存将替换此文件夹中已保存的请求 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="647" />
+        <location filename="../../gui/widgets/collections_panel.py" line="724" />
         <source>Saved to {folder}.</source>
         <translation>保存到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="650" />
+        <location filename="../../gui/widgets/collections_panel.py" line="727" />
         <source>Save request</source>
         <translation>保存请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="651" />
+        <location filename="../../gui/widgets/collections_panel.py" line="728" />
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="652" />
+        <location filename="../../gui/widgets/collections_panel.py" line="729" />
         <source>Name of the saved request</source>
         <translation>已保存请求的名称</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="653" />
+        <location filename="../../gui/widgets/collections_panel.py" line="730" />
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="654" />
+        <location filename="../../gui/widgets/collections_panel.py" line="427" />
+        <location filename="../../gui/widgets/collections_panel.py" line="453" />
+        <location filename="../../gui/widgets/collections_panel.py" line="731" />
         <source>(top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="655" />
+        <location filename="../../gui/widgets/collections_panel.py" line="591" />
+        <source>Rename the selected request or folder (F2)</source>
+        <translation>重命名所选请求或文件夹（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/collections_panel.py" line="592" />
+        <source>Move to…</source>
+        <translation>移动到…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/collections_panel.py" line="593" />
+        <source>Move the selected request to another folder</source>
+        <translation>把所选请求移动到其他文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/collections_panel.py" line="732" />
         <source>Folder of the saved request</source>
         <translation>已保存请求所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="657" />
+        <location filename="../../gui/widgets/collections_panel.py" line="734" />
         <source>Save the request</source>
         <translation>保存请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="659" />
+        <location filename="../../gui/widgets/collections_panel.py" line="736" />
         <source>Close without saving</source>
         <translation>不保存并关闭</translation>
     </message>
@@ -563,7 +595,7 @@
         <translation>使用环境变量 DASHSCOPE_API_KEY 中的密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="656" />
+        <location filename="../../gui/widgets/collections_panel.py" line="733" />
         <location filename="../../gui/widgets/key_dialog.py" line="268" />
         <location filename="../../gui/widgets/limits_dialog.py" line="133" />
         <source>Save</source>
@@ -1101,7 +1133,7 @@
         <translation>接收图片的字段</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="511" />
+        <location filename="../../gui/widgets/collections_panel.py" line="586" />
         <location filename="../../gui/widgets/gallery_details.py" line="49" />
         <location filename="../../gui/widgets/history_view.py" line="180" />
         <location filename="../../gui/widgets/main_window.py" line="920" />
@@ -1302,7 +1334,7 @@
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="658" />
+        <location filename="../../gui/widgets/collections_panel.py" line="735" />
         <location filename="../../gui/widgets/inspector.py" line="86" />
         <location filename="../../gui/widgets/mask_painter.py" line="495" />
         <source>Cancel</source>

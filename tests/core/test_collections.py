@@ -375,3 +375,41 @@ def test_long_name_rejected(tmp_path: Path) -> None:
     with pytest.raises(CollectionError, match="121 characters; the maximum is 120"):
         collection.save(kite(name="n" * 121))
     assert collection.save(kite(name="n" * 120)).path == "n" * 80 + ".json"
+
+
+def test_move_keeps_bytes(tmp_path: Path) -> None:
+    collection = Collection(tmp_path)
+    entry = collection.save(kite("Kite"))
+    before = (tmp_path / entry.path).read_bytes()
+    moved = collection.move(entry.path, "Beach/2026")
+    assert moved.path == "Beach/2026/Kite.json"
+    assert (tmp_path / "Beach" / "2026" / "Kite.json").read_bytes() == before
+    assert not (tmp_path / "Kite.json").exists()
+    back = collection.move(moved.path, "")
+    assert back.path == "Kite.json"
+
+
+def test_move_onto_same_name_rejected(tmp_path: Path) -> None:
+    collection = Collection(tmp_path)
+    collection.save(kite("Kite"), "Beach")
+    loose = collection.save(kite("Kite", "another prompt"))
+    with pytest.raises(CollectionError) as caught:
+        collection.move(loose.path, "Beach")
+    assert "'Beach' already has a request called 'Kite'" in str(caught.value)
+    assert (tmp_path / "Kite.json").is_file()
+
+
+def test_rename_folder(tmp_path: Path) -> None:
+    collection = Collection(tmp_path)
+    collection.save(kite("Kite"), "Beach/Day")
+    collection.create_folder("", "Other")
+    assert collection.rename_folder("Beach", "Coast: north") == "Coast_ north"
+    assert [e.path for e in collection.entries()] == ["Coast_ north/Day/Kite.json"]
+    assert collection.rename_folder("Coast_ north", "coast_ NORTH") == "coast_ NORTH"
+    with pytest.raises(CollectionError) as taken:
+        collection.rename_folder("coast_ NORTH", "Other")
+    assert "'Other' already exists" in str(taken.value)
+    with pytest.raises(CollectionError):
+        collection.rename_folder("", "Top")
+    with pytest.raises(CollectionError):
+        collection.rename_folder("Other", "  ")

@@ -281,3 +281,40 @@ def test_panel_controls_named(window: MainWindow, qtbot: QtBot) -> None:
     for text in ("&Save request…", "Open collection folder…", "Import collection…"):
         assert text in texts
     assert texts[-1] == "&Quit"
+
+
+def test_move_request_and_rename_folder(
+    window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    panel = window.saved_work.collections_dock.panel
+    panel.set_root(tmp_path / "team")
+    panel.create_folder("Posters")
+    panel.tree.clearSelection()
+    panel.tree.setCurrentItem(None)
+    fill_form(window)
+    save_via_dialog(window, qtbot, "Loose")
+    assert panel.select_path("Loose.json")
+    assert panel.move_button.isEnabled()
+
+    dialog = panel.open_move_dialog()
+    assert dialog is not None
+    assert dialog.comboBoxItems() == ["(top level)", "Posters"]
+    dialog.setTextValue("Posters")
+    dialog.accept()
+    assert (tmp_path / "team" / "Posters" / "Loose.json").is_file()
+    assert not (tmp_path / "team" / "Loose.json").exists()
+    assert "Moved Loose to Posters." in panel.message.text()
+
+    fill_form(window, "another prompt")
+    save_via_dialog(window, qtbot, "Loose")  # a second "Loose" at the top level
+    assert panel.select_path("Loose.json")
+    assert panel.move_request("Loose.json", "Posters") is None
+    assert "already has a request called 'Loose'" in panel.message.text()
+
+    folder_item = panel._find_item("folder", "Posters")
+    assert folder_item is not None
+    folder_item.setText(NAME_COLUMN, "Print: 2026")
+    assert (tmp_path / "team" / "Print_ 2026" / "Loose.json").is_file()
+    assert "Renamed the folder to Print_ 2026." in panel.message.text()
+    moved = panel.collection.read("Print_ 2026/Loose.json")
+    assert moved.body["input"]["prompt"] == PROMPT
