@@ -375,6 +375,16 @@ def _explain(args: argparse.Namespace) -> int:
     print(f"{fix_label}: {explanation.fix.get(language)}")
     if explanation.action:
         print(f"action: {explanation.action}")
+    if not explanation.known:
+        # Codes are often quoted without their prefix ("InputDownloadFailed").
+        wanted = args.code.casefold()
+        similar = [
+            code
+            for code in catalog.codes()
+            if code.casefold().endswith("." + wanted) or code.casefold() == wanted
+        ]
+        if similar:
+            print(f"Did you mean: {', '.join(similar)}?", file=sys.stderr)
     return 0 if explanation.known else 1
 
 

@@ -23,7 +23,7 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
-from gui.core.regions import REGIONS, BaseUrlError, normalize_base_url
+from gui.core.regions import REGIONS, BaseUrlError, normalize_base_url, workspace_domain_parts
 from gui.core.secrets import (
     ENV_VARIABLE,
     REDACTOR,
@@ -409,10 +409,20 @@ class KeyStore:
                 "region",
                 value=profile.region,
             )
+        base_url = check_base_url(profile.base_url)
+        domain = workspace_domain_parts(base_url) if base_url else None
+        if domain is not None and domain[1] is not None and domain[1] != profile.region:
+            raise InvalidProfileError(
+                f"The base URL {base_url} is a workspace domain in {domain[1]}, but the key "
+                f"is for {profile.region}; choose {domain[1]} as the key's region.",
+                "base_url_region",
+                value=base_url,
+                region=domain[1],
+            )
         return replace(
             profile,
             name=name,
-            base_url=check_base_url(profile.base_url),
+            base_url=base_url,
             workspace=check_workspace(profile.workspace),
         )
 

@@ -51,13 +51,25 @@ def fingerprint(key: str) -> str:
     return f"{prefix}…{key[-4:]}"
 
 
-def clean_key(raw: str) -> str:
-    """Strip spaces, line breaks and invisible characters from a pasted key.
+# A key copied from a header or a curl command may start with the scheme.
+_BEARER_PREFIX = re.compile(r"^\s*(authorization:\s*)?bearer\s+", re.IGNORECASE)
 
-    Raises InvalidKeyError when what remains is empty, too long, or not printable
-    ASCII. The message names the offending character's position and code point,
-    never the key.
+
+def key_was_changed(raw: str, key: str) -> bool:
+    """Return whether cleaning removed more than spaces and line breaks at the ends."""
+    return raw.strip() != key
+
+
+def clean_key(raw: str) -> str:
+    """Strip a ``Bearer`` prefix, spaces, line breaks and invisible characters from a key.
+
+    Spaces inside a key are removed too, because a key wrapped over two lines in a
+    chat or a document comes back with a space or line break in it. Raises
+    InvalidKeyError when what remains is empty, too long, or not printable ASCII.
+    The message names the offending character, its position and code point, never
+    the key.
     """
+    raw = _BEARER_PREFIX.sub("", raw, count=1)
     kept = []
     for char in raw:
         if char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zs"):
@@ -79,11 +91,12 @@ def clean_key(raw: str) -> str:
     for position, char in enumerate(key, start=1):
         if not (0x21 <= ord(char) <= 0x7E):
             raise InvalidKeyError(
-                f"Character {position} of the key is U+{ord(char):04X}, which an API key cannot "
-                "contain. Copy the key again from the Model Studio console.",
+                f"Character {position} of the key is {char!r} (U+{ord(char):04X}), which an API "
+                "key cannot contain. Copy the key again from the Model Studio console.",
                 "character",
                 position=position,
                 code_point=f"U+{ord(char):04X}",
+                character=char,
             )
     return key
 

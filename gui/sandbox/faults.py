@@ -165,8 +165,17 @@ class TaskFailed:
 
     @classmethod
     def documented(cls, code: str, message: str | None = None) -> Self:
-        error = errors.documented_error(code, None, message)
-        return cls(error.code, error.message)
+        """Return the failure; a code outside the documented table needs ``message``.
+
+        A failed task carries no HTTP status, so none is needed here.
+        """
+        if message is not None:
+            return cls(code, message)
+        if code not in errors.DOCUMENTED_ERRORS:
+            raise ValueError(
+                f"error code {code!r} is not in the documented table; give message= too"
+            )
+        return cls(code, errors.DOCUMENTED_ERRORS[code][1])
 
     @classmethod
     def from_options(cls, options: dict[str, str]) -> Self:

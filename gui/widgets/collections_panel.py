@@ -146,7 +146,6 @@ class CollectionsPanel(QWidget):
         layout.addWidget(self.message)
 
         self.retranslate()
-        self.refresh()
 
     # State
 
@@ -597,6 +596,7 @@ class CollectionsPanel(QWidget):
         self.delete_button.setAccessibleName(tr("Delete the selected request or folder"))
         self.new_folder_button.setText(tr("New folder…"))
         self.new_folder_button.setAccessibleName(tr("Create a folder in the collection"))
+        self.refresh()  # region names are written in the current language
 
 
 class CollectionsDock(QDockWidget):

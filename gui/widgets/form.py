@@ -125,6 +125,9 @@ class FieldEditor(QWidget):
             return double
         combo = QComboBox(self)
         combo.setEditable(spec.type == "size" and not (spec.size and spec.size.choices))
+        # Long choice labels would widen the whole form; the open list still shows them whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
         combo.currentIndexChanged.connect(self._on_changed)
         combo.editTextChanged.connect(self._on_changed)
         return combo

@@ -188,10 +188,10 @@ class DetailsPane(QWidget):
         region = REGIONS[estimate.region].name(self.language)
         if estimate.free:
             return tr("Free in the sandbox (¥{price:g} per image in {region})").format(
-                price=estimate.amount, region=region
+                price=round(estimate.amount, 4), region=region
             )
         return tr("¥{price:g} (catalog price per image in {region})").format(
-            price=estimate.amount, region=region
+            price=round(estimate.amount, 4), region=region
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.explain import ErrorCatalog
 from gui.core.keystore import (
     InvalidProfileError,
     KeyProfile,
@@ -33,8 +34,16 @@ from gui.core.keystore import (
     check_workspace,
 )
 from gui.core.regions import REGIONS, workspace_domain_parts
-from gui.core.secrets import InvalidKeyError, KeyStoreError, SecretsError, fingerprint
+from gui.core.secrets import (
+    InvalidKeyError,
+    KeyStoreError,
+    SecretsError,
+    clean_key,
+    fingerprint,
+    key_was_changed,
+)
 from gui.core.services import KeyTestResult
+from gui.widgets.preview import current_language
 from gui.widgets.translate import tr
 
 # Tests a key: (region id, pasted key, base_url=..., workspace=...) -> result.
@@ -59,11 +68,13 @@ class KeyDialog(QDialog):
         language: str,
         parent: QWidget | None = None,
         tester: KeyTester | None = None,
+        errors: ErrorCatalog | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("keyDialog")
         self._keys = keys
         self._tester = tester
+        self._errors = errors
         self._tasks: set[asyncio.Task[None]] = set()
         self._language = language
         self._filling = False
@@ -221,6 +232,16 @@ class KeyDialog(QDialog):
         return rows
 
     # Texts
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._language = current_language()
+            self._retranslate()
+            for index in range(self.region_combo.count()):
+                region_id = str(self.region_combo.itemData(index))
+                self.region_combo.setItemText(index, REGIONS[region_id].name(self._language))
+            self._fill_table()
+        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(tr("API keys"))
@@ -469,13 +490,17 @@ class KeyDialog(QDialog):
         self.key_edit.clear()
         self._fill_table()
         self.select_profile(stored.profile_id)
-        self._show_message(
-            tr("Saved {name} ({fingerprint}) for {region}.").format(
-                name=stored.name,
-                fingerprint=stored.fingerprint,
-                region=REGIONS[stored.region].name(self._language),
-            )
+        message = tr("Saved {name} ({fingerprint}) for {region}.").format(
+            name=stored.name,
+            fingerprint=stored.fingerprint,
+            region=REGIONS[stored.region].name(self._language),
         )
+        if raw.strip() and key_was_changed(raw, clean_key(raw)):
+            message += " " + tr(
+                "A Bearer prefix, spaces, line breaks or invisible characters were removed "
+                "from the pasted text; check that the key in the console also ends in {end}."
+            ).format(end=stored.fingerprint.rpartition("…")[2])
+        self._show_message(message)
         self.keys_changed.emit(stored.region)
 
     def _default_name(self, region: str) -> str:
@@ -531,7 +556,16 @@ class KeyDialog(QDialog):
         self._disarm_delete()
         self._fill_table()
         self._start_new(profile.region)
-        self._show_message(tr("Deleted the key {name}.").format(name=profile.name))
+        message = tr("Deleted the key {name}.").format(name=profile.name)
+        region_name = REGIONS[profile.region].name(self._language)
+        successor = self._keys.active_profile(profile.region)
+        if successor is not None:
+            message += " " + tr("Requests to {region} now use {name}.").format(
+                region=region_name, name=successor.name
+            )
+        else:
+            message += " " + tr("{region} has no key now.").format(region=region_name)
+        self._show_message(message)
         self.keys_changed.emit(profile.region)
 
     def _on_test_button_clicked(self) -> None:
@@ -597,11 +631,17 @@ class KeyDialog(QDialog):
                 ).format(region=name)
             )
         else:
-            self._show_message(
-                tr("The test could not finish: {code}.").format(
-                    code=result.outcome.removeprefix("error:")
+            code = result.outcome.removeprefix("error:")
+            explanation = self._errors.explain(code) if self._errors is not None else None
+            if explanation is not None and explanation.known:
+                self._show_message(
+                    tr("The test could not finish: {title}. {fix}").format(
+                        title=explanation.title.get(self._language),
+                        fix=explanation.fix.get(self._language),
+                    )
                 )
-            )
+            else:
+                self._show_message(tr("The test could not finish: {code}.").format(code=code))
 
 
 def _secrets_error_text(error: SecretsError) -> str:
@@ -627,6 +667,12 @@ def _secrets_error_text(error: SecretsError) -> str:
             "The base URL {value} still contains a placeholder in braces; replace it with "
             "your workspace ID."
         ).format(**params)
+    if error.reason == "base_url_region":
+        region = REGIONS[str(params["region"])].name(current_language())
+        return tr(
+            "The base URL {value} is a workspace domain in {region}; choose {region} as "
+            "the key's region."
+        ).format(value=params["value"], region=region)
     if error.reason == "base_url_path":
         return tr("The base URL {value} must end in /api/v1 or have no path.").format(**params)
     if error.reason.startswith("base_url"):
@@ -646,6 +692,6 @@ def _invalid_key_text(error: InvalidKeyError) -> str:
             "Check that only the key was copied."
         ).format(**error.params)
     return tr(
-        "Character {position} of the key is {code_point}, which an API key cannot contain. "
-        "Copy the key again from the Model Studio console."
+        "Character {position} of the key is “{character}” ({code_point}), which an API key "
+        "cannot contain. Copy the key again from the Model Studio console."
     ).format(**error.params)

@@ -6,8 +6,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +36,7 @@ from gui.core.curl_import import ImportedCurl
 from gui.core.engine import MissingKeyError, RequestRejected
 from gui.core.explain import ErrorCatalog
 from gui.core.exports import FORMATS, ExportError, export_request
-from gui.core.library import TaskRecord
+from gui.core.library import TaskRecord, TaskStatus
 from gui.core.regions import REGIONS
 from gui.core.request import ApiRequest, ValidationIssue, build_request, read_body, validate_body
 from gui.core.services import Services
@@ -100,7 +107,7 @@ class MainWindow(QMainWindow):
         self.preview.error_panel.action_requested.connect(self._on_error_action_requested)
         self.preview.error_panel.region_switch_requested.connect(self.switch_region_and_resend)
         splitter.addWidget(self.preview)
-        splitter.setSizes([380, 520, 380])
+        splitter.setSizes([430, 510, 380])
         root.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.inspector_dock = InspectorDock(services.catalog, services.library, self, errors)
@@ -671,7 +678,7 @@ class MainWindow(QMainWindow):
             lines.append(
                 text.format(
                     region=REGIONS[price_region].name(self._languages.language),
-                    price=price,
+                    price=round(price, 4),
                     total=price * count,
                 )
             )
@@ -685,7 +692,7 @@ class MainWindow(QMainWindow):
             self._services.engine.catalog_limits(self.region, model.id, "async")
         )
         if limits is not None:
-            text = tr("Limits: {rate:g} task submissions per second, {running} running at once.")
+            text = tr("Limits: up to {rate:g} submissions/s; running at once: {running}.")
             lines.append(text.format(rate=limits[0], running=limits[1] or "∞"))
         self.endpoint_label.setText("\n".join(lines))
 
@@ -709,7 +716,8 @@ class MainWindow(QMainWindow):
 
     def _explain_task(self, record: TaskRecord) -> tuple[str, str] | None:
         """Return the title and fix of a task's error, in the UI language."""
-        if not record.error_code:
+        failed = record.status in (TaskStatus.ERROR, TaskStatus.FAILED)
+        if not record.error_code and not failed:
             return None
         explanation = self._errors.explain(
             record.error_code, record.error_message, status=record.error_status
@@ -756,6 +764,22 @@ class MainWindow(QMainWindow):
             self.form.setFocus()
         elif action == "use_local_file":
             self.use_local_file()
+        elif action == "open_billing_console":
+            record = self.preview.record
+            region = record.region if record is not None else self.region
+            self.open_url(QUrl(billing_console_url(self._settings, region)))
+        elif action == "switch_region":
+            hint = self.preview.error_panel.region_hint
+            if hint is not None:
+                self.switch_region_and_resend(hint)
+            else:
+                self.region_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.region_combo.showPopup()
+
+    def open_url(self, url: QUrl) -> bool:
+        """Open ``url`` in the system browser (tests replace this method)."""
+        log.info("Opening %s in the browser", url.toString())
+        return QDesktopServices.openUrl(url)
 
     def use_local_file(self) -> None:
         """Reopen the selected failed request and let the user choose a local file for its image.
@@ -888,6 +912,7 @@ class MainWindow(QMainWindow):
             self._languages.language,
             self,
             tester=self._services.test_key,
+            errors=self._errors,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # A key's base URL and workspace show in the endpoint text.
@@ -977,3 +1002,18 @@ class MainWindow(QMainWindow):
         self.bridge.detach()
         self.closed.emit()
         super().closeEvent(event)
+
+
+def billing_console_url(settings: QSettings, region: str) -> str:
+    """Return the billing console of a region's account site.
+
+    The setting ``links/billing_console`` (an https:// URL) replaces the default.
+    """
+    custom = settings.value("links/billing_console")
+    if isinstance(custom, str) and custom.startswith("https://"):
+        return custom
+    # NOTE: these are the expense centres of the Alibaba Cloud mainland and
+    # international sites; the error documentation names only "the billing console".
+    if region in ("singapore", "virginia"):
+        return "https://usercenter2-intl.aliyun.com/home"
+    return "https://usercenter2.aliyun.com/home"

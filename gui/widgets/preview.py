@@ -210,6 +210,7 @@ def _action_label(action: str | None) -> str | None:
         "resubmit": tr("Send again"),
         "edit_request": tr("Edit request"),
         "use_local_file": tr("Use a local file…"),
+        "open_billing_console": tr("Open billing console"),
     }
     return labels.get(action or "")
 
@@ -263,7 +264,7 @@ class PreviewPanel(QWidget):
             self._set_output({})
             self.details.clear()
             return
-        if record.error_code:
+        if record.error_code or record.status in (TaskStatus.ERROR, TaskStatus.FAILED):
             self.error_panel.show_error(
                 record.error_code,
                 record.error_message,
@@ -315,6 +316,8 @@ class PreviewPanel(QWidget):
         self.heading.setText(tr("Preview"))
         self.output_tree.setHeaderLabels([tr("Member"), tr("Value")])
         self.output_tree.setAccessibleName(tr("Response output"))
+        for number, label in enumerate(self.image_labels, start=1):
+            label.setAccessibleName(tr("Result image {number}").format(number=number))
         self.error_panel.retranslate(language)
         self._render_details()
 
@@ -331,7 +334,9 @@ class PreviewPanel(QWidget):
         if record.task_id:
             lines.append(tr("Task ID: {id}").format(id=record.task_id))
         failed = [image for image in record.results if image.error_code]
-        if failed:
+        if failed and len(failed) == len(record.results):
+            lines.append(tr("No image could be saved."))
+        elif failed:
             lines.append(
                 tr("{failed} of {total} images failed; the others are saved.").format(
                     failed=len(failed), total=len(record.results)

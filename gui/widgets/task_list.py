@@ -146,10 +146,10 @@ class TaskTableModel(QAbstractTableModel):
             if column == PROMPT:
                 return record.prompt
             if column == STATUS:
-                explained = self._explain(record) if record.error_code else None
+                explained = self._explain(record)
                 if explained is not None:
                     title, fix = explained
-                    return f"{title}\n{fix}\n{record.error_code}"
+                    return "\n".join(filter(None, (title, fix, record.error_code)))
                 return note_text(record) or record.error_code or status_text(record.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             colour = STATUS_COLOURS.get(record.status)
@@ -168,10 +168,13 @@ class TaskTableModel(QAbstractTableModel):
                 text = tr("Saving images…")
             elif record.status == TaskStatus.SUCCEEDED and record.error_code:
                 failed = sum(1 for image in record.results if image.error_code)
-                text = tr("Succeeded, {failed} of {total} failed").format(
-                    failed=failed, total=len(record.results)
-                )
-            elif record.status in (TaskStatus.FAILED, TaskStatus.ERROR) and record.error_code:
+                if failed == len(record.results):
+                    text = tr("Succeeded, but no image was saved")
+                else:
+                    text = tr("Succeeded, {failed} of {total} failed").format(
+                        failed=failed, total=len(record.results)
+                    )
+            elif record.status in (TaskStatus.FAILED, TaskStatus.ERROR):
                 explained = self._explain(record)
                 if explained is not None:
                     text = tr("{status}: {reason}").format(status=text, reason=explained[0])

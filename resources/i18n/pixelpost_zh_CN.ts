@@ -4,446 +4,472 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/widgets/form.py" line="137" />
-        <location filename="../../gui/widgets/form.py" line="342" />
+        <location filename="../../gui/widgets/form.py" line="140" />
+        <location filename="../../gui/widgets/form.py" line="345" />
         <source>This limit is not confirmed by the official documentation.</source>
         <translation>该限制未经官方文档确认。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="140" />
+        <location filename="../../gui/widgets/form.py" line="143" />
         <source>Service default: {value}</source>
         <translation>服务端默认值：{value}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="142" />
+        <location filename="../../gui/widgets/form.py" line="145" />
         <source>One image per line: a URL or a local file.</source>
         <translation>每行一张图片：网络地址或本地文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="145" />
+        <location filename="../../gui/widgets/form.py" line="148" />
         <source>Local files are sent inline or uploaded for you; drop, paste or choose one.</source>
         <translation>本地文件会自动内嵌发送或上传；可以拖放、粘贴或选择文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="148" />
+        <location filename="../../gui/widgets/form.py" line="151" />
         <source>Enter JSON, for example [] or {}.</source>
         <translation>请输入 JSON，例如 [] 或 {}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="153" />
-        <location filename="../../gui/widgets/form.py" line="171" />
-        <location filename="../../gui/widgets/form.py" line="176" />
+        <location filename="../../gui/widgets/form.py" line="156" />
+        <location filename="../../gui/widgets/form.py" line="174" />
+        <location filename="../../gui/widgets/form.py" line="179" />
         <source>Service default</source>
         <translation>服务端默认</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="157" />
+        <location filename="../../gui/widgets/form.py" line="160" />
         <source>https://…, or drop, paste or choose a file</source>
         <translation>https://…，或拖放、粘贴、选择文件</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="172" />
+        <location filename="../../gui/widgets/form.py" line="175" />
         <source>On</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="173" />
+        <location filename="../../gui/widgets/form.py" line="176" />
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="279" />
+        <location filename="../../gui/widgets/form.py" line="282" />
         <source>{count} / {maximum} characters</source>
         <translation>{count} / {maximum} 字符</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="287" />
+        <location filename="../../gui/widgets/form.py" line="290" />
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/form.py" line="287" />
+        <location filename="../../gui/widgets/form.py" line="290" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="226" />
+        <location filename="../../gui/widgets/key_dialog.py" line="247" />
         <source>API keys</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="227" />
+        <location filename="../../gui/widgets/key_dialog.py" line="248" />
         <source>&amp;Stored keys</source>
         <translation>已保存的密钥(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="228" />
+        <location filename="../../gui/widgets/key_dialog.py" line="249" />
         <source>Stored keys</source>
         <translation>已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="230" />
+        <location filename="../../gui/widgets/key_dialog.py" line="251" />
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="230" />
+        <location filename="../../gui/widgets/key_dialog.py" line="251" />
         <source>Workspace</source>
         <translation>业务空间</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="230" />
+        <location filename="../../gui/widgets/key_dialog.py" line="251" />
         <source>Endpoint</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="230" />
+        <location filename="../../gui/widgets/key_dialog.py" line="251" />
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="233" />
+        <location filename="../../gui/widgets/key_dialog.py" line="254" />
         <source>Add a new key</source>
         <translation>添加新密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="234" />
+        <location filename="../../gui/widgets/key_dialog.py" line="255" />
         <source>&amp;Use for its region</source>
         <translation>设为该地域使用的密钥(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="236" />
+        <location filename="../../gui/widgets/key_dialog.py" line="257" />
         <source>Send this region's requests with the selected key</source>
         <translation>该地域的请求改用所选密钥发送</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="238" />
+        <location filename="../../gui/widgets/key_dialog.py" line="259" />
         <source>&amp;Test key</source>
         <translation>测试密钥(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="240" />
+        <location filename="../../gui/widgets/key_dialog.py" line="261" />
         <source>Test the pasted key, or the selected one, with one harmless request</source>
         <translation>用一次无副作用的请求测试粘贴的密钥或所选密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="242" />
-        <location filename="../../gui/widgets/key_dialog.py" line="436" />
+        <location filename="../../gui/widgets/key_dialog.py" line="263" />
+        <location filename="../../gui/widgets/key_dialog.py" line="457" />
         <source>&amp;Delete key</source>
         <translation>删除密钥(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="243" />
+        <location filename="../../gui/widgets/key_dialog.py" line="264" />
         <source>Delete the selected key</source>
         <translation>删除所选密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="244" />
+        <location filename="../../gui/widgets/key_dialog.py" line="265" />
         <source>Na&amp;me</source>
         <translation>名称(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="245" />
+        <location filename="../../gui/widgets/key_dialog.py" line="266" />
         <source>Key name</source>
         <translation>密钥名称</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="246" />
+        <location filename="../../gui/widgets/key_dialog.py" line="267" />
         <source>For example: Beijing production</source>
         <translation>例如：北京生产环境</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="247" />
-        <location filename="../../gui/widgets/main_window.py" line="917" />
+        <location filename="../../gui/widgets/key_dialog.py" line="268" />
+        <location filename="../../gui/widgets/main_window.py" line="942" />
         <source>&amp;Region</source>
         <translation>地域(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="269" />
+        <location filename="../../gui/widgets/key_dialog.py" line="290" />
         <source>Save the key</source>
         <translation>保存密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="473" />
+        <location filename="../../gui/widgets/key_dialog.py" line="493" />
         <source>Saved {name} ({fingerprint}) for {region}.</source>
         <translation>已为{region}保存 {name}（{fingerprint}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="498" />
+        <location filename="../../gui/widgets/key_dialog.py" line="500" />
+        <source>A Bearer prefix, spaces, line breaks or invisible characters were removed from the pasted text; check that the key in the console also ends in {end}.</source>
+        <translation>已从粘贴的内容中去掉 Bearer 前缀、空格、换行或不可见字符；请确认控制台中的密钥同样以 {end} 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="523" />
+        <location filename="../../gui/widgets/key_dialog.py" line="563" />
         <source>Requests to {region} now use {name}.</source>
         <translation>发往{region}的请求现在使用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="518" />
+        <location filename="../../gui/widgets/key_dialog.py" line="543" />
         <source>Click again to delete {name}</source>
         <translation>再次点击以删除 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="521" />
+        <location filename="../../gui/widgets/key_dialog.py" line="546" />
         <source>Deleting removes {name} from the system key store. Click the button again to delete it.</source>
         <translation>删除会将 {name} 从系统密钥库中移除。再次点击按钮即可删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="534" />
+        <location filename="../../gui/widgets/key_dialog.py" line="559" />
         <source>Deleted the key {name}.</source>
         <translation>已删除密钥 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="547" />
+        <location filename="../../gui/widgets/key_dialog.py" line="567" />
+        <source>{region} has no key now.</source>
+        <translation>{region}现在没有密钥了。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="581" />
         <source>Paste a key, or select a stored one, to test it.</source>
         <translation>请粘贴一个密钥或选择已保存的密钥后再测试。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="615" />
+        <location filename="../../gui/widgets/key_dialog.py" line="638" />
+        <source>The test could not finish: {title}. {fix}</source>
+        <translation>测试未能完成：{title}。{fix}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="655" />
         <source>The key name is empty; give the key a name.</source>
         <translation>密钥名称为空，请为密钥命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="617" />
+        <location filename="../../gui/widgets/key_dialog.py" line="657" />
         <source>The key name has {length} characters; use at most {maximum}.</source>
         <translation>密钥名称有 {length} 个字符，最多只能有 {maximum} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="619" />
+        <location filename="../../gui/widgets/key_dialog.py" line="659" />
         <source>A key named {name} already exists; choose another name.</source>
         <translation>已存在名为 {name} 的密钥，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="622" />
+        <location filename="../../gui/widgets/key_dialog.py" line="662" />
         <source>The workspace ID {value} is not valid: use only letters, digits, '-' and '_', as shown in the Model Studio console.</source>
         <translation>业务空间 ID {value} 无效：只能包含字母、数字、“-”和“_”，请按百炼控制台中显示的填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="627" />
+        <location filename="../../gui/widgets/key_dialog.py" line="667" />
         <source>The base URL {value} still contains a placeholder in braces; replace it with your workspace ID.</source>
         <translation>接口基础地址 {value} 中仍有花括号占位符，请替换为你的业务空间 ID。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="631" />
+        <location filename="../../gui/widgets/key_dialog.py" line="673" />
+        <source>The base URL {value} is a workspace domain in {region}; choose {region} as the key's region.</source>
+        <translation>接口基础地址 {value} 是{region}的业务空间专属域名，请把密钥的地域选为{region}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/key_dialog.py" line="677" />
         <source>The base URL {value} must end in /api/v1 or have no path.</source>
         <translation>接口基础地址 {value} 必须以 /api/v1 结尾，或不带路径。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="634" />
+        <location filename="../../gui/widgets/key_dialog.py" line="680" />
         <source>The base URL {value} is not usable. Write it like https://dashscope.aliyuncs.com/api/v1, with https:// and no query.</source>
         <translation>接口基础地址 {value} 无法使用。请按 https://dashscope.aliyuncs.com/api/v1 的格式填写，使用 https:// 且不带查询参数。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="202" />
+        <location filename="../../gui/widgets/key_dialog.py" line="695" />
+        <source>Character {position} of the key is “{character}” ({code_point}), which an API key cannot contain. Copy the key again from the Model Studio console.</source>
+        <translation>密钥的第 {position} 个字符是“{character}”（{code_point}），API Key 中不能包含该字符。请从百炼控制台重新复制密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/collections_panel.py" line="201" />
         <source>Folder {name}</source>
         <translation>文件夹 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="212" />
-        <location filename="../../gui/widgets/collections_panel.py" line="583" />
+        <location filename="../../gui/widgets/collections_panel.py" line="211" />
+        <location filename="../../gui/widgets/collections_panel.py" line="582" />
         <source>Collection: {folder}</source>
         <translation>集合：{folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="225" />
+        <location filename="../../gui/widgets/collections_panel.py" line="224" />
         <source>cannot be read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="283" />
+        <location filename="../../gui/widgets/collections_panel.py" line="282" />
         <source>Opened {name}.</source>
         <translation>已打开 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="304" />
+        <location filename="../../gui/widgets/collections_panel.py" line="303" />
         <source>Renamed to {name}.</source>
         <translation>已重命名为 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="323" />
+        <location filename="../../gui/widgets/collections_panel.py" line="322" />
         <source>Renamed the folder to {name}.</source>
         <translation>已将文件夹重命名为 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="363" />
+        <location filename="../../gui/widgets/collections_panel.py" line="362" />
         <source>Saved a copy as {name}.</source>
         <translation>已保存副本 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="375" />
-        <location filename="../../gui/widgets/collections_panel.py" line="596" />
+        <location filename="../../gui/widgets/collections_panel.py" line="374" />
+        <location filename="../../gui/widgets/collections_panel.py" line="595" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="380" />
+        <location filename="../../gui/widgets/collections_panel.py" line="379" />
         <source>Delete the folder {folder} and the {count} requests in it?</source>
         <translation>删除文件夹 {folder} 及其中的 {count} 个请求？</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="386" />
+        <location filename="../../gui/widgets/collections_panel.py" line="385" />
         <source>Delete the saved request {name}?</source>
         <translation>删除已保存的请求 {name}？</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="405" />
+        <location filename="../../gui/widgets/collections_panel.py" line="404" />
         <source>Deleted the folder {folder}.</source>
         <translation>已删除文件夹 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="409" />
+        <location filename="../../gui/widgets/collections_panel.py" line="408" />
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="425" />
+        <location filename="../../gui/widgets/collections_panel.py" line="424" />
         <source>Move request</source>
         <translation>移动请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="426" />
+        <location filename="../../gui/widgets/collections_panel.py" line="425" />
         <source>Move to folder:</source>
         <translation>移动到文件夹：</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="452" />
+        <location filename="../../gui/widgets/collections_panel.py" line="451" />
         <source>Moved {name} to {folder}.</source>
         <translation>已将 {name} 移动到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="461" />
+        <location filename="../../gui/widgets/collections_panel.py" line="460" />
         <source>New folder</source>
         <translation>新建文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="462" />
+        <location filename="../../gui/widgets/collections_panel.py" line="461" />
         <source>Name of the new folder:</source>
         <translation>新文件夹名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="485" />
+        <location filename="../../gui/widgets/collections_panel.py" line="484" />
         <source>Created the folder {folder}.</source>
         <translation>已创建文件夹 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="501" />
+        <location filename="../../gui/widgets/collections_panel.py" line="500" />
         <source>Saved {name} to {path}.</source>
         <translation>已将 {name} 保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="505" />
-        <location filename="../../gui/widgets/collections_panel.py" line="582" />
+        <location filename="../../gui/widgets/collections_panel.py" line="504" />
+        <location filename="../../gui/widgets/collections_panel.py" line="581" />
         <source>Choose the collection folder</source>
         <translation>选择集合文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="516" />
+        <location filename="../../gui/widgets/collections_panel.py" line="515" />
         <source>Import a collection</source>
         <translation>导入集合</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="519" />
-        <location filename="../../gui/widgets/collections_panel.py" line="548" />
+        <location filename="../../gui/widgets/collections_panel.py" line="518" />
+        <location filename="../../gui/widgets/collections_panel.py" line="547" />
         <source>Exported collections (*.json)</source>
         <translation>导出的集合 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="533" />
+        <location filename="../../gui/widgets/collections_panel.py" line="532" />
         <source>Imported {written} requests from {file}; {unchanged} were already here.</source>
         <translation>已从 {file} 导入 {written} 个请求；{unchanged} 个已存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="537" />
+        <location filename="../../gui/widgets/collections_panel.py" line="536" />
         <source>{count} got a new file name because theirs was taken.</source>
         <translation>{count} 个请求因文件名已被占用而使用了新文件名。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="545" />
+        <location filename="../../gui/widgets/collections_panel.py" line="544" />
         <source>Export the collection</source>
         <translation>导出集合</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="562" />
+        <location filename="../../gui/widgets/collections_panel.py" line="561" />
         <source>Exported {count} requests to {file}.</source>
         <translation>已将 {count} 个请求导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="566" />
+        <location filename="../../gui/widgets/collections_panel.py" line="565" />
         <source>Left out {count} files that cannot be read: {files}.</source>
         <translation>已跳过 {count} 个无法读取的文件：{files}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="581" />
+        <location filename="../../gui/widgets/collections_panel.py" line="580" />
         <source>Change folder…</source>
         <translation>更换文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="584" />
+        <location filename="../../gui/widgets/collections_panel.py" line="583" />
         <source>Search by name, prompt or model</source>
         <translation>按名称、提示词或模型搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="585" />
+        <location filename="../../gui/widgets/collections_panel.py" line="584" />
         <source>Search saved requests</source>
         <translation>搜索已保存的请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="586" />
+        <location filename="../../gui/widgets/collections_panel.py" line="585" />
         <location filename="../../gui/widgets/gallery_details.py" line="50" />
         <location filename="../../gui/widgets/history_view.py" line="181" />
-        <location filename="../../gui/widgets/key_dialog.py" line="230" />
-        <location filename="../../gui/widgets/key_dialog.py" line="248" />
-        <location filename="../../gui/widgets/main_window.py" line="918" />
+        <location filename="../../gui/widgets/key_dialog.py" line="251" />
+        <location filename="../../gui/widgets/key_dialog.py" line="269" />
+        <location filename="../../gui/widgets/main_window.py" line="943" />
         <location filename="../../gui/widgets/spend_view.py" line="68" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="586" />
-        <location filename="../../gui/widgets/key_dialog.py" line="230" />
+        <location filename="../../gui/widgets/collections_panel.py" line="585" />
+        <location filename="../../gui/widgets/key_dialog.py" line="251" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="587" />
+        <location filename="../../gui/widgets/collections_panel.py" line="586" />
         <location filename="../../gui/widgets/collections_panel.py" line="619" />
         <location filename="../../gui/widgets/collections_panel.py" line="620" />
         <source>Saved requests</source>
         <translation>已保存的请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="588" />
+        <location filename="../../gui/widgets/collections_panel.py" line="587" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="589" />
+        <location filename="../../gui/widgets/collections_panel.py" line="588" />
         <location filename="../../gui/widgets/history_view.py" line="550" />
         <source>Open the selected request in the form</source>
         <translation>在表单中打开所选请求</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="590" />
+        <location filename="../../gui/widgets/collections_panel.py" line="589" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="594" />
+        <location filename="../../gui/widgets/collections_panel.py" line="593" />
         <source>Duplicate</source>
         <translation>创建副本</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="595" />
+        <location filename="../../gui/widgets/collections_panel.py" line="594" />
         <source>Save a copy of the selected request</source>
         <translation>保存所选请求的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="597" />
+        <location filename="../../gui/widgets/collections_panel.py" line="596" />
         <source>Delete the selected request or folder</source>
         <translation>删除所选请求或文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="598" />
+        <location filename="../../gui/widgets/collections_panel.py" line="597" />
         <source>New folder…</source>
         <translation>新建文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="599" />
+        <location filename="../../gui/widgets/collections_panel.py" line="598" />
         <source>Create a folder in the collection</source>
         <translation>在集合中新建文件夹</translation>
     </message>
@@ -488,24 +514,24 @@
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="427" />
-        <location filename="../../gui/widgets/collections_panel.py" line="453" />
+        <location filename="../../gui/widgets/collections_panel.py" line="426" />
+        <location filename="../../gui/widgets/collections_panel.py" line="452" />
         <location filename="../../gui/widgets/collections_panel.py" line="731" />
         <source>(top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="591" />
+        <location filename="../../gui/widgets/collections_panel.py" line="590" />
         <source>Rename the selected request or folder (F2)</source>
         <translation>重命名所选请求或文件夹（F2）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="592" />
+        <location filename="../../gui/widgets/collections_panel.py" line="591" />
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="593" />
+        <location filename="../../gui/widgets/collections_panel.py" line="592" />
         <source>Move the selected request to another folder</source>
         <translation>把所选请求移动到其他文件夹</translation>
     </message>
@@ -525,170 +551,170 @@
         <translation>不保存并关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="251" />
+        <location filename="../../gui/widgets/key_dialog.py" line="272" />
         <source>Stored key</source>
         <translation>已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="232" />
+        <location filename="../../gui/widgets/key_dialog.py" line="253" />
         <source>&amp;New key</source>
         <translation>新建密钥(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="289" />
+        <location filename="../../gui/widgets/key_dialog.py" line="310" />
         <source>Paste the key from the Model Studio console</source>
         <translation>粘贴百炼控制台中的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="266" />
+        <location filename="../../gui/widgets/key_dialog.py" line="287" />
         <source>Use DASHSCOPE_API_KEY</source>
         <translation>使用 DASHSCOPE_API_KEY</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="249" />
+        <location filename="../../gui/widgets/key_dialog.py" line="270" />
         <source>API &amp;key</source>
         <translation>API 密钥(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="250" />
+        <location filename="../../gui/widgets/key_dialog.py" line="271" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="252" />
+        <location filename="../../gui/widgets/key_dialog.py" line="273" />
         <source>Fingerprint of the stored key</source>
         <translation>已保存密钥的指纹</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="253" />
+        <location filename="../../gui/widgets/key_dialog.py" line="274" />
         <source>&amp;Base URL (optional)</source>
         <translation>接口基础地址（可选）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="254" />
+        <location filename="../../gui/widgets/key_dialog.py" line="275" />
         <source>Base URL, for a workspace domain</source>
         <translation>接口基础地址，用于业务空间专属域名</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="257" />
+        <location filename="../../gui/widgets/key_dialog.py" line="278" />
         <source>Leave empty to use the region's shared endpoint. A workspace domain looks like https://WORKSPACE-ID.cn-beijing.maas.aliyuncs.com.</source>
         <translation>留空则使用该地域的公共接口地址。业务空间专属域名形如 https://WORKSPACE-ID.cn-beijing.maas.aliyuncs.com。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="261" />
+        <location filename="../../gui/widgets/key_dialog.py" line="282" />
         <source>&amp;Workspace ID (optional)</source>
         <translation>业务空间 ID（可选）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="262" />
+        <location filename="../../gui/widgets/key_dialog.py" line="283" />
         <source>Workspace ID</source>
         <translation>业务空间 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="264" />
+        <location filename="../../gui/widgets/key_dialog.py" line="285" />
         <source>Sent as the X-DashScope-WorkSpace header, to use a sub-workspace.</source>
         <translation>作为 X-DashScope-WorkSpace 请求头发送，用于访问子业务空间。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="267" />
+        <location filename="../../gui/widgets/key_dialog.py" line="288" />
         <source>Use the key from the DASHSCOPE_API_KEY variable</source>
         <translation>使用环境变量 DASHSCOPE_API_KEY 中的密钥</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/collections_panel.py" line="733" />
-        <location filename="../../gui/widgets/key_dialog.py" line="268" />
+        <location filename="../../gui/widgets/key_dialog.py" line="289" />
         <location filename="../../gui/widgets/limits_dialog.py" line="133" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="272" />
+        <location filename="../../gui/widgets/key_dialog.py" line="293" />
         <source>Keys are kept in the system key store ({backend}).</source>
         <translation>密钥保存在系统密钥库中（{backend}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="279" />
+        <location filename="../../gui/widgets/key_dialog.py" line="300" />
         <source>No system key store is available ({backend}). Keys are kept for this session only and are never written to a file. On Windows they would go to the Credential Manager.</source>
         <translation>没有可用的系统密钥库（{backend}）。密钥仅在本次运行期间保留在内存中，绝不会写入文件。在 Windows 上，密钥会保存到“凭据管理器”。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="288" />
+        <location filename="../../gui/widgets/key_dialog.py" line="309" />
         <source>New key</source>
         <translation>新密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="291" />
+        <location filename="../../gui/widgets/key_dialog.py" line="312" />
         <source>Selected key</source>
         <translation>所选密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="292" />
+        <location filename="../../gui/widgets/key_dialog.py" line="313" />
         <source>Leave empty to keep the stored key</source>
         <translation>留空则保留已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="314" />
+        <location filename="../../gui/widgets/key_dialog.py" line="335" />
         <source>not readable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="325" />
+        <location filename="../../gui/widgets/key_dialog.py" line="346" />
         <source>shared endpoint</source>
         <translation>公共接口地址</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="326" />
+        <location filename="../../gui/widgets/key_dialog.py" line="347" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="334" />
+        <location filename="../../gui/widgets/key_dialog.py" line="355" />
         <source>Press F2 or double-click to rename.</source>
         <translation>按 F2 或双击可重命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="369" />
+        <location filename="../../gui/widgets/key_dialog.py" line="390" />
         <source>Renamed the key to {name}.</source>
         <translation>已将密钥重命名为 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="381" />
+        <location filename="../../gui/widgets/key_dialog.py" line="402" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="316" />
-        <location filename="../../gui/widgets/key_dialog.py" line="384" />
+        <location filename="../../gui/widgets/key_dialog.py" line="337" />
+        <location filename="../../gui/widgets/key_dialog.py" line="405" />
         <source>{fingerprint} (this session only)</source>
         <translation>{fingerprint}（仅本次运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="566" />
+        <location filename="../../gui/widgets/key_dialog.py" line="600" />
         <source>Testing the key…</source>
         <translation>正在测试密钥…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="576" />
+        <location filename="../../gui/widgets/key_dialog.py" line="610" />
         <source>The key works in {region}.</source>
         <translation>该密钥在{region}可用。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="581" />
+        <location filename="../../gui/widgets/key_dialog.py" line="615" />
         <source>{region} rejects the key, but {other} accepts it: the key was created in {other}. Save it for {other}, or create a key in {region}.</source>
         <translation>{region}不接受该密钥，但{other}接受：该密钥是在{other}创建的。请把它保存到{other}，或在{region}创建一个密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="588" />
+        <location filename="../../gui/widgets/key_dialog.py" line="622" />
         <source>{region} rejects the key. Check that it was copied whole and has not been deleted in the Model Studio console.</source>
         <translation>{region}不接受该密钥。请确认密钥复制完整，且未在百炼控制台中被删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="595" />
+        <location filename="../../gui/widgets/key_dialog.py" line="629" />
         <source>{region} accepts the key but not the workspace: check the workspace ID and that the workspace belongs to this region.</source>
         <translation>{region}接受该密钥，但拒绝了业务空间：请检查业务空间 ID，并确认该业务空间属于这个地域。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="601" />
+        <location filename="../../gui/widgets/key_dialog.py" line="644" />
         <source>The test could not finish: {code}.</source>
         <translation>测试未能完成：{code}。</translation>
     </message>
@@ -753,30 +779,25 @@
         <translation>已为{region}保存 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="642" />
+        <location filename="../../gui/widgets/key_dialog.py" line="688" />
         <source>The key is empty. Paste the API key from the Model Studio console.</source>
         <translation>密钥为空。请粘贴百炼控制台中的 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="645" />
+        <location filename="../../gui/widgets/key_dialog.py" line="691" />
         <source>The key has {length} characters; API keys are shorter than {maximum}. Check that only the key was copied.</source>
         <translation>密钥有 {length} 个字符，而 API 密钥不会超过 {maximum} 个字符。请确认只复制了密钥本身。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/key_dialog.py" line="649" />
-        <source>Character {position} of the key is {code_point}, which an API key cannot contain. Copy the key again from the Model Studio console.</source>
-        <translation>密钥的第 {position} 个字符是 {code_point}，API 密钥中不会出现这个字符。请从百炼控制台重新复制密钥。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/widgets/main_window.py" line="413" />
-        <location filename="../../gui/widgets/main_window.py" line="429" />
+        <location filename="../../gui/widgets/main_window.py" line="420" />
         <location filename="../../gui/widgets/main_window.py" line="436" />
-        <location filename="../../gui/widgets/main_window.py" line="483" />
+        <location filename="../../gui/widgets/main_window.py" line="443" />
+        <location filename="../../gui/widgets/main_window.py" line="490" />
         <source>Not sent: {problem}</source>
         <translation>未发送：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="465" />
+        <location filename="../../gui/widgets/main_window.py" line="472" />
         <location filename="../../gui/widgets/task_panel.py" line="184" />
         <source>No API key is set for {region}. Add one to send requests there.</source>
         <translation>{region}尚未设置 API 密钥。请先添加密钥再向该地域发送请求。</translation>
@@ -812,22 +833,22 @@
         <translation>正在跟踪任务 {id}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="491" />
+        <location filename="../../gui/widgets/main_window.py" line="498" />
         <source>{model} is not offered in {region}. Regions that offer it: {regions}.</source>
         <translation>{region}不提供 {model}。提供该模型的地域：{regions}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="530" />
+        <location filename="../../gui/widgets/main_window.py" line="537" />
         <source>Task (async)</source>
         <translation>任务（异步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="530" />
+        <location filename="../../gui/widgets/main_window.py" line="537" />
         <source>Direct call (sync)</source>
         <translation>直接调用（同步）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="662" />
+        <location filename="../../gui/widgets/main_window.py" line="669" />
         <source>Header X-DashScope-Async: enable; the result is polled.</source>
         <translation>请求头 X-DashScope-Async: enable；结果通过轮询获取。</translation>
     </message>
@@ -896,7 +917,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/batch_dialog.py" line="136" />
-        <location filename="../../gui/widgets/main_window.py" line="667" />
+        <location filename="../../gui/widgets/main_window.py" line="674" />
         <source>Sandbox requests are free and stay on this computer.</source>
         <translation>沙盒请求不收费，且不会离开本机。</translation>
     </message>
@@ -931,92 +952,87 @@
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="670" />
+        <location filename="../../gui/widgets/main_window.py" line="677" />
         <source>Price in {region}: ¥{price:g} per image; this request up to ¥{total:.2f}.</source>
         <translation>{region}价格：每张 ¥{price:g}；本次请求最多 ¥{total:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="680" />
+        <location filename="../../gui/widgets/main_window.py" line="687" />
         <source>Free quota: {count} images in Beijing, shared by the whole account.</source>
         <translation>免费额度：北京地域 {count} 张，由整个账号共享。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="335" />
+        <location filename="../../gui/widgets/main_window.py" line="342" />
         <source>(retired)</source>
         <translation>（已下线）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="434" />
+        <location filename="../../gui/widgets/main_window.py" line="441" />
         <source>the model {model} is not in the catalog; check the "model" member.</source>
         <translation>模型目录中没有 {model}，请检查 "model" 字段。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="546" />
+        <location filename="../../gui/widgets/main_window.py" line="553" />
         <source>The model {model} is not in the catalog. Check the id, or pick one from the list.</source>
         <translation>模型目录中没有 {model}。请检查模型 ID，或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="576" />
+        <location filename="../../gui/widgets/main_window.py" line="583" />
         <source>The model {model} is not in the catalog; the form cannot show it.</source>
         <translation>模型目录中没有 {model}，表单无法显示它。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="612" />
+        <location filename="../../gui/widgets/main_window.py" line="619" />
         <source>{model} was retired on {date}; the service no longer accepts it.</source>
         <translation>{model} 已于 {date} 下线，服务端不再接受该模型的请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="616" />
+        <location filename="../../gui/widgets/main_window.py" line="623" />
         <source>Use {model}</source>
         <translation>改用 {model}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="622" />
+        <location filename="../../gui/widgets/main_window.py" line="629" />
         <source>Switch to {region}</source>
         <translation>切换到{region}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="659" />
+        <location filename="../../gui/widgets/main_window.py" line="666" />
         <source>Header X-DashScope-WorkSpace: {workspace}</source>
         <translation>请求头 X-DashScope-WorkSpace：{workspace}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="688" />
-        <source>Limits: {rate:g} task submissions per second, {running} running at once.</source>
-        <translation>限流：每秒提交 {rate:g} 个任务，同时运行 {running} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/widgets/main_window.py" line="776" />
+        <location filename="../../gui/widgets/main_window.py" line="800" />
         <source>This request has no image field to replace.</source>
         <translation>这个请求没有可以替换的图片字段。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="782" />
+        <location filename="../../gui/widgets/main_window.py" line="806" />
         <source>Choose a local file for {field}, then send the request again.</source>
         <translation>请为“{field}”选择本地文件，然后重新发送请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="792" />
+        <location filename="../../gui/widgets/main_window.py" line="816" />
         <source>Choose a model this region offers before starting a batch.</source>
         <translation>开始批量生成前，请选择当前地域提供的模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="829" />
+        <location filename="../../gui/widgets/main_window.py" line="853" />
         <source>Copied the request as {format}, but it names local files, which only the dashscope SDK script uploads. Replace them with public URLs, or copy the request as the SDK script.</source>
         <translation>已复制为 {format}，但请求中包含本地文件，只有 dashscope SDK 脚本会自动上传本地文件。请把它们换成公网 URL，或改为复制 SDK 脚本。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="836" />
+        <location filename="../../gui/widgets/main_window.py" line="860" />
         <source>Copied the request as {format}; the key is read from DASHSCOPE_API_KEY.</source>
         <translation>已把请求复制为 {format}；密钥从 DASHSCOPE_API_KEY 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="855" />
+        <location filename="../../gui/widgets/main_window.py" line="879" />
         <source>The imported command has no JSON body to open as a request.</source>
         <translation>导入的命令没有可作为请求打开的 JSON 请求体。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="916" />
+        <location filename="../../gui/widgets/main_window.py" line="941" />
         <source>PixelPost — Model Studio image APIs</source>
         <translation>PixelPost — 百炼图像 API</translation>
     </message>
@@ -1113,7 +1129,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/gallery_details.py" line="285" />
-        <location filename="../../gui/widgets/main_window.py" line="919" />
+        <location filename="../../gui/widgets/main_window.py" line="944" />
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
@@ -1133,103 +1149,108 @@
         <translation>接收图片的字段</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/collections_panel.py" line="586" />
+        <location filename="../../gui/widgets/collections_panel.py" line="585" />
         <location filename="../../gui/widgets/gallery_details.py" line="49" />
         <location filename="../../gui/widgets/history_view.py" line="180" />
-        <location filename="../../gui/widgets/main_window.py" line="920" />
+        <location filename="../../gui/widgets/main_window.py" line="945" />
         <location filename="../../gui/widgets/spend_view.py" line="67" />
         <location filename="../../gui/widgets/task_list.py" line="134" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="921" />
+        <location filename="../../gui/widgets/main_window.py" line="695" />
+        <source>Limits: up to {rate:g} submissions/s; running at once: {running}.</source>
+        <translation>限流：每秒最多提交 {rate:g} 个任务；同时最多运行：{running} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/main_window.py" line="946" />
         <source>M&amp;ode</source>
         <translation>调用方式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="922" />
+        <location filename="../../gui/widgets/main_window.py" line="947" />
         <source>Call mode</source>
         <translation>调用方式</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="923" />
-        <location filename="../../gui/widgets/main_window.py" line="970" />
+        <location filename="../../gui/widgets/main_window.py" line="948" />
+        <location filename="../../gui/widgets/main_window.py" line="995" />
         <source>Import curl…</source>
         <translation>导入 curl…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="924" />
+        <location filename="../../gui/widgets/main_window.py" line="949" />
         <source>Open a pasted curl command as a request</source>
         <translation>把粘贴的 curl 命令作为请求打开</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="926" />
+        <location filename="../../gui/widgets/main_window.py" line="951" />
         <source>Show or hide the HTTP inspector (Ctrl+I)</source>
         <translation>显示或隐藏 HTTP 检查器（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="927" />
+        <location filename="../../gui/widgets/main_window.py" line="952" />
         <source>API &amp;keys…</source>
         <translation>API 密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="928" />
+        <location filename="../../gui/widgets/main_window.py" line="953" />
         <source>Manage API keys</source>
         <translation>管理 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="929" />
+        <location filename="../../gui/widgets/main_window.py" line="954" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="932" />
+        <location filename="../../gui/widgets/main_window.py" line="957" />
         <source>Show retired</source>
         <translation>显示已下线</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="933" />
+        <location filename="../../gui/widgets/main_window.py" line="958" />
         <source>Show retired models</source>
         <translation>显示已下线的模型</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="934" />
+        <location filename="../../gui/widgets/main_window.py" line="959" />
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="935" />
+        <location filename="../../gui/widgets/main_window.py" line="960" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="936" />
+        <location filename="../../gui/widgets/main_window.py" line="961" />
         <source>Request editor</source>
         <translation>请求编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="967" />
+        <location filename="../../gui/widgets/main_window.py" line="992" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="968" />
+        <location filename="../../gui/widgets/main_window.py" line="993" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="969" />
+        <location filename="../../gui/widgets/main_window.py" line="994" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="971" />
+        <location filename="../../gui/widgets/main_window.py" line="996" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="972" />
+        <location filename="../../gui/widgets/main_window.py" line="997" />
         <source>API keys…</source>
         <translation>API 密钥…</translation>
     </message>
@@ -1269,47 +1290,47 @@
         <translation>跟踪此 ID 对应的任务</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="939" />
+        <location filename="../../gui/widgets/main_window.py" line="964" />
         <source>Edit limits…</source>
         <translation>编辑限流…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="940" />
+        <location filename="../../gui/widgets/main_window.py" line="965" />
         <source>Edit this model's account limits</source>
         <translation>编辑此模型的账号限流</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="941" />
+        <location filename="../../gui/widgets/main_window.py" line="966" />
         <source>Copy as…</source>
         <translation>复制为…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="942" />
+        <location filename="../../gui/widgets/main_window.py" line="967" />
         <source>Copy this request as a command or script</source>
         <translation>把此请求复制为命令或脚本</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="944" />
+        <location filename="../../gui/widgets/main_window.py" line="969" />
         <source>bash curl</source>
         <translation>bash curl</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="952" />
+        <location filename="../../gui/widgets/main_window.py" line="977" />
         <source>&amp;Batch…</source>
         <translation>批量(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="953" />
+        <location filename="../../gui/widgets/main_window.py" line="978" />
         <source>Send this form with many prompts</source>
         <translation>用多个提示词发送此表单</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="954" />
+        <location filename="../../gui/widgets/main_window.py" line="979" />
         <source>&amp;Send (Ctrl+Enter)</source>
         <translation>发送(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="955" />
+        <location filename="../../gui/widgets/main_window.py" line="980" />
         <source>Send request</source>
         <translation>发送请求</translation>
     </message>
@@ -1665,7 +1686,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="864" />
-        <location filename="../../gui/widgets/preview.py" line="316" />
+        <location filename="../../gui/widgets/preview.py" line="317" />
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -1716,7 +1737,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="878" />
-        <location filename="../../gui/widgets/main_window.py" line="945" />
+        <location filename="../../gui/widgets/main_window.py" line="970" />
         <source>cmd.exe (curl.exe)</source>
         <translation>cmd.exe（curl.exe）</translation>
     </message>
@@ -1727,7 +1748,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="879" />
-        <location filename="../../gui/widgets/main_window.py" line="946" />
+        <location filename="../../gui/widgets/main_window.py" line="971" />
         <source>PowerShell</source>
         <translation>PowerShell</translation>
     </message>
@@ -1738,7 +1759,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="880" />
-        <location filename="../../gui/widgets/main_window.py" line="947" />
+        <location filename="../../gui/widgets/main_window.py" line="972" />
         <source>Python (httpx)</source>
         <translation>Python（httpx）</translation>
     </message>
@@ -1749,7 +1770,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/inspector.py" line="881" />
-        <location filename="../../gui/widgets/main_window.py" line="948" />
+        <location filename="../../gui/widgets/main_window.py" line="973" />
         <source>Python (dashscope SDK)</source>
         <translation>Python（dashscope SDK）</translation>
     </message>
@@ -1796,7 +1817,7 @@
     <message>
         <location filename="../../gui/widgets/inspector.py" line="937" />
         <location filename="../../gui/widgets/inspector.py" line="938" />
-        <location filename="../../gui/widgets/main_window.py" line="925" />
+        <location filename="../../gui/widgets/main_window.py" line="950" />
         <source>HTTP inspector</source>
         <translation>HTTP 检查器</translation>
     </message>
@@ -1806,13 +1827,13 @@
         <translation>HTTP 检查器(&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="956" />
-        <location filename="../../gui/widgets/preview.py" line="315" />
+        <location filename="../../gui/widgets/main_window.py" line="981" />
+        <location filename="../../gui/widgets/preview.py" line="316" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/main_window.py" line="957" />
+        <location filename="../../gui/widgets/main_window.py" line="982" />
         <source>Endpoint and price</source>
         <translation>接口与价格</translation>
     </message>
@@ -1885,62 +1906,73 @@
         <translation>改用本地文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="298" />
+        <location filename="../../gui/widgets/preview.py" line="213" />
+        <source>Open billing console</source>
+        <translation>打开费用中心</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/preview.py" line="299" />
         <source>Cannot show {file}</source>
         <translation>无法显示 {file}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="309" />
+        <location filename="../../gui/widgets/preview.py" line="310" />
+        <location filename="../../gui/widgets/preview.py" line="320" />
         <source>Result image {number}</source>
         <translation>结果图片 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="316" />
+        <location filename="../../gui/widgets/preview.py" line="317" />
         <source>Member</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="317" />
+        <location filename="../../gui/widgets/preview.py" line="318" />
         <source>Response output</source>
         <translation>响应输出</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="324" />
+        <location filename="../../gui/widgets/preview.py" line="327" />
         <source>Select a task to see its images.</source>
         <translation>选择一个任务以查看其图片。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="326" />
+        <location filename="../../gui/widgets/preview.py" line="329" />
         <source>Prompt: {text}</source>
         <translation>提示词：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="330" />
+        <location filename="../../gui/widgets/preview.py" line="333" />
         <source>Rewritten prompt: {text}</source>
         <translation>改写后的提示词：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="332" />
+        <location filename="../../gui/widgets/preview.py" line="335" />
         <source>Task ID: {id}</source>
         <translation>任务 ID：{id}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="336" />
+        <location filename="../../gui/widgets/preview.py" line="338" />
+        <source>No image could be saved.</source>
+        <translation>没有保存任何图片。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/preview.py" line="341" />
         <source>{failed} of {total} images failed; the others are saved.</source>
         <translation>{total} 张图片中有 {failed} 张失败，其余已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="343" />
+        <location filename="../../gui/widgets/preview.py" line="348" />
         <source>Image {number} failed: {title} ({code}: {message}). {fix}</source>
         <translation>第 {number} 张图片失败：{title}（{code}：{message}）。{fix}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="353" />
+        <location filename="../../gui/widgets/preview.py" line="358" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/preview.py" line="355" />
+        <location filename="../../gui/widgets/preview.py" line="360" />
         <location filename="../../gui/widgets/task_list.py" line="168" />
         <source>Saving images…</source>
         <translation>正在保存图片…</translation>
@@ -1994,6 +2026,11 @@
         <translation>已停止查询；任务可能仍会在服务端完成</translation>
     </message>
     <message>
+        <location filename="../../gui/widgets/task_list.py" line="172" />
+        <source>Succeeded, but no image was saved</source>
+        <translation>成功，但没有保存任何图片</translation>
+    </message>
+    <message>
         <location filename="../../gui/widgets/gallery_details.py" line="46" />
         <location filename="../../gui/widgets/history_view.py" line="185" />
         <location filename="../../gui/widgets/task_list.py" line="134" />
@@ -2012,17 +2049,17 @@
         <translation>任务 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/task_list.py" line="171" />
+        <location filename="../../gui/widgets/task_list.py" line="174" />
         <source>Succeeded, {failed} of {total} failed</source>
         <translation>成功，{total} 张中 {failed} 张失败</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/task_list.py" line="177" />
+        <location filename="../../gui/widgets/task_list.py" line="180" />
         <source>{status}: {reason}</source>
         <translation>{status}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/task_list.py" line="190" />
+        <location filename="../../gui/widgets/task_list.py" line="193" />
         <source>{elapsed} (about {left} left)</source>
         <translation>{elapsed}（约剩 {left}）</translation>
     </message>

@@ -167,4 +167,13 @@ def test_explain_unknown_code_says_so(capsys: pytest.CaptureFixture[str]) -> Non
     from gui.cli import main
 
     assert main(["explain", "NoSuchCode"]) == 1
-    assert "NoSuchCode" in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert "NoSuchCode" in printed.out
+    assert "Did you mean" not in printed.err
+
+
+def test_explain_suggests_prefixed_code(capsys: pytest.CaptureFixture[str]) -> None:
+    from gui.cli import main
+
+    assert main(["explain", "InputDownloadFailed"]) == 1
+    assert "Did you mean: BadRequest.InputDownloadFailed?" in capsys.readouterr().err

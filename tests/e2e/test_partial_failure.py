@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from gui.core.explain import load_error_catalog
-from gui.core.library import TaskStatus
+from gui.core.library import TaskRecord, TaskStatus
 from gui.core.services import Services
 from gui.sandbox import Emulator
 from gui.sandbox.faults import PartialFailure
@@ -71,3 +71,69 @@ def test_two_of_four_failed(
         assert line in details
     assert image_error.fix.en in details
     assert len(window.preview.image_labels) == 2
+
+
+def send_and_wait(window: MainWindow, services: Services, qtbot: QtBot) -> TaskRecord:
+    window.select_model("wan2.2-t2i-flash")
+    assert window.form is not None
+    window.form.set_values({"prompt": "a paper lantern", "n": 1})
+    record = window.send()
+    assert record is not None
+
+    def ended() -> bool:
+        latest = services.library.get_task(record.id)
+        return latest is not None and latest.status.is_terminal and not latest.downloads_pending
+
+    qtbot.waitUntil(ended, timeout=20000)
+    latest = services.library.get_task(record.id)
+    assert latest is not None
+    window.task_panel.select_task(latest.id)
+    return latest
+
+
+def status_text(window: MainWindow, record: TaskRecord) -> str:
+    row = window.task_model.row_of(record.id)
+    assert row is not None
+    return str(window.task_model.data(window.task_model.index(row, STATUS)))
+
+
+def test_html_gateway_error_explained(
+    window: MainWindow, services: Services, emulator: Emulator, qtbot: QtBot
+) -> None:
+    emulator.faults.add_spec("submit non_json status=502")
+    record = send_and_wait(window, services, qtbot)
+    assert record.status == TaskStatus.ERROR
+    assert record.error_status == 502
+    assert "<html" not in (record.error_message or "").lower()
+    panel = window.preview.error_panel
+    assert panel.isVisible()
+    assert panel.title.text() == "Server error"
+    assert status_text(window, record) == "Error: Server error"
+
+
+def test_arrearage_opens_billing_console(
+    window: MainWindow, services: Services, emulator: Emulator, qtbot: QtBot
+) -> None:
+    opened: list[str] = []
+    window.open_url = lambda url: opened.append(url.toString()) or True  # type: ignore[method-assign]
+    emulator.faults.add_spec("submit http_error code=Arrearage")
+    send_and_wait(window, services, qtbot)
+    panel = window.preview.error_panel
+    assert panel.action_button.isVisible()
+    assert panel.action_button.text() == "Open billing console"
+    qtbot.mouseClick(panel.action_button, Qt.MouseButton.LeftButton)
+    assert opened == ["https://usercenter2.aliyun.com/home"]
+
+
+def test_every_download_failed_wording(
+    window: MainWindow, services: Services, emulator: Emulator, qtbot: QtBot
+) -> None:
+    emulator.faults.add_spec("submit expire_urls")
+    record = send_and_wait(window, services, qtbot)
+    assert [image.error_code for image in record.results] == ["PixelPost.Download.Expired"]
+    assert status_text(window, record) == "Succeeded, but no image was saved"
+    details = window.preview.details.text()
+    assert "No image could be saved." in details
+    assert "the others are saved" not in details
+    assert "<?xml" not in details
+    assert "<Code>" not in details

@@ -595,6 +595,19 @@ def test_spec_defaults() -> None:
     )
 
 
+def test_task_failed_with_any_code_and_message() -> None:
+    table = FaultTable()
+    rule = table.add_spec(
+        "submit task_failed code=BadRequest.InputDownloadFailed "
+        "'message=Download the media resource timed out.'"
+    )
+    assert rule.action == TaskFailed(
+        "BadRequest.InputDownloadFailed", "Download the media resource timed out."
+    )
+    with pytest.raises(ValueError, match="give message= too"):
+        table.add_spec("submit task_failed code=BadRequest.InputDownloadFailed")
+
+
 @pytest.mark.parametrize(
     ("spec", "words"),
     [

@@ -109,6 +109,7 @@ def test_delete_asks_first(window: MainWindow, services: Services, qtbot: QtBot)
     assert services.keys.profile(doomed.id) is None
     assert services.keys.get("beijing") == SECOND_KEY
     assert "Deleted the key Doomed." in dialog.message_label.text()
+    assert "Requests to China (Beijing) now use Kept." in dialog.message_label.text()
     assert [row[NAME] for row in dialog.row_texts()] == ["Kept"]
 
 
@@ -139,7 +140,7 @@ def test_workspace_domain_fills_region_and_workspace(
         ("base_url", "https://{WorkspaceId}.cn-beijing.maas.aliyuncs.com", "placeholder"),
         ("base_url", "https://dashscope.aliyuncs.com/v2", "must end in /api/v1"),
         ("workspace", "ws 1", "The workspace ID ws 1 is not valid"),
-        ("key", "sk-测试", "Character 4 of the key is U+6D4B"),
+        ("key", "sk-测试", "Character 4 of the key is “测” (U+6D4B)"),
     ],
 )
 def test_bad_values_named_in_message(
@@ -217,3 +218,68 @@ def test_endpoint_and_export_follow_active_key(
     assert "https://ws-77.cn-beijing.maas.aliyuncs.com/api/v1/" in script
     assert "X-DashScope-WorkSpace: ws-77" in script
     assert FIRST_KEY not in script
+
+
+def test_pasted_bearer_header_cleaned_with_notice(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    dialog = open_dialog(window, qtbot)
+    add_key(dialog, "From curl", f"Bearer {FIRST_KEY[:12]}\n{FIRST_KEY[12:]}")
+    assert services.keys.get("beijing") == FIRST_KEY
+    message = dialog.message_label.text()
+    assert "Saved From curl (sk-…a001)" in message
+    assert "A Bearer prefix, spaces, line breaks or invisible characters were removed" in message
+    assert "ends in a001" in message
+    add_key(dialog, "Clean", SECOND_KEY)
+    assert "were removed" not in dialog.message_label.text()
+
+
+def test_last_key_deleted_says_none_left(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    dialog = open_dialog(window, qtbot)
+    add_key(dialog, "Only", FIRST_KEY)
+    dialog.delete_button.click()
+    dialog.delete_button.click()
+    assert "China (Beijing) has no key now." in dialog.message_label.text()
+
+
+def test_workspace_domain_of_other_region_rejected(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    dialog = open_dialog(window, qtbot)
+    dialog.new_button.click()
+    dialog.name_edit.setText("Mismatch")
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("singapore"))
+    dialog.base_url_edit.setText("https://ws-auto99.cn-beijing.maas.aliyuncs.com")
+    dialog.key_edit.setText(FIRST_KEY)
+    dialog.save_button.click()
+    assert "is a workspace domain in China (Beijing)" in dialog.message_label.text()
+    assert services.keys.profiles("singapore") == []
+
+
+def test_failed_test_explained_in_words(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    # Nothing listens on port 9 of the loopback address, so the test is refused.
+    services.set_base_url("beijing", "http://127.0.0.1:9/api/v1")
+    dialog = open_dialog(window, qtbot)
+    dialog.key_edit.setText(FIRST_KEY)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "could not finish" in dialog.message_label.text(), timeout=10000)
+    message = dialog.message_label.text()
+    assert "PixelPost.Network" not in message
+    assert "Connection refused" in message or "refused" in message.lower()
+
+
+def test_dialog_follows_language_switch(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    dialog = open_dialog(window, qtbot)
+    add_key(dialog, "Main", FIRST_KEY)
+    window.language_combo.setCurrentIndex(window.language_combo.findData("zh_CN"))
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "API 密钥", timeout=3000)
+    assert dialog.new_button.text() == "新建密钥(&N)"
+    assert dialog.row_texts()[0][1] == "华北2（北京）"
+    window.language_combo.setCurrentIndex(window.language_combo.findData("en"))
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "API keys", timeout=3000)
