@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.core.engine import PollSchedule, RetryPolicy
 from gui.core.explain import load_error_catalog
+from gui.core.library import TaskRecord
 from gui.core.paths import AppPaths
 from gui.core.resources import resource_dir
 from gui.core.services import Services
@@ -64,6 +65,21 @@ def run_on_loop(qtbot: QtBot, loop: qasync.QEventLoop, coroutine: Coroutine[Any,
     task = loop.create_task(coroutine)
     qtbot.waitUntil(task.done, timeout=20000)
     return task.result()
+
+
+def wait_for_task(
+    qtbot: QtBot, services: Services, local_id: str, timeout: int = 20000
+) -> TaskRecord:
+    """Wait until a task has ended and its downloads are done; return its saved record."""
+
+    def ended() -> bool:
+        record = services.library.get_task(local_id)
+        return record is not None and record.status.is_terminal and not record.downloads_pending
+
+    qtbot.waitUntil(ended, timeout=timeout)
+    record = services.library.get_task(local_id)
+    assert record is not None
+    return record
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from gui.sandbox.faults import HttpError
 from gui.widgets.key_dialog import KeyDialog
 from gui.widgets.main_window import MainWindow
 from tests.conftest import FAKE_KEY, files_containing
+from tests.qt_fixtures import wait_for_task
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -31,15 +32,7 @@ FAST = EmulatorConfig(pending_seconds=0.0, running_seconds=0.1, workspaces=("ws-
 
 def wait_ended(qtbot: QtBot, services: Services, record: TaskRecord | None) -> TaskRecord:
     assert record is not None
-
-    def ended() -> bool:
-        latest = services.library.get_task(record.id)
-        return latest is not None and latest.status.is_terminal and not latest.downloads_pending
-
-    qtbot.waitUntil(ended, timeout=20000)
-    latest = services.library.get_task(record.id)
-    assert latest is not None
-    return latest
+    return wait_for_task(qtbot, services, record.id)
 
 
 def add_key(dialog: KeyDialog, name: str, region: str, key: str, workspace: str = "") -> None:

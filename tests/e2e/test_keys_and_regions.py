@@ -11,23 +11,13 @@ from gui.core.services import Services
 from gui.sandbox import Emulator, EmulatorConfig
 from gui.widgets.main_window import MainWindow
 from tests.conftest import files_containing
+from tests.qt_fixtures import wait_for_task
 
 pytestmark = pytest.mark.timeout(60)
 
 BEIJING_KEY = "sk-test-fake-beijing-region-0000a1"
 SINGAPORE_KEY = "sk-test-fake-singapore-region-00b2"
 FAST = EmulatorConfig(pending_seconds=0.0, running_seconds=0.1, sync_seconds=0.0)
-
-
-def wait_finished(qtbot: QtBot, services: Services, local_id: str) -> TaskRecord:
-    def finished() -> bool:
-        record = services.library.get_task(local_id)
-        return record is not None and record.status.is_terminal and not record.downloads_pending
-
-    qtbot.waitUntil(finished, timeout=20000)
-    record = services.library.get_task(local_id)
-    assert record is not None
-    return record
 
 
 def send_prompt(window: MainWindow, qtbot: QtBot, prompt: str) -> TaskRecord:
@@ -55,7 +45,7 @@ def test_rejected_key_offers_region_switch(
         window.select_region("beijing")
         window.select_model("wan2.2-t2i-flash")
 
-        failed = wait_finished(qtbot, services, send_prompt(window, qtbot, "a lighthouse").id)
+        failed = wait_for_task(qtbot, services, send_prompt(window, qtbot, "a lighthouse").id)
         assert failed.status == TaskStatus.ERROR
         assert failed.error_code == "InvalidApiKey"
         panel = window.preview.error_panel
@@ -66,7 +56,7 @@ def test_rejected_key_offers_region_switch(
 
         with qtbot.waitSignal(window.task_submitted, timeout=5000) as submitted:
             qtbot.mouseClick(panel.switch_button, Qt.MouseButton.LeftButton)
-        retried = wait_finished(qtbot, services, submitted.args[0].id)
+        retried = wait_for_task(qtbot, services, submitted.args[0].id)
         assert retried.region == "singapore"
         assert retried.status == TaskStatus.SUCCEEDED
         assert window.region == "singapore"
@@ -85,7 +75,7 @@ def test_no_switch_offered_without_other_key(
         services.keys.add("Wrong", "beijing", "sk-test-fake-wrong-key-000000000c3")
         window.select_region("beijing")
         window.select_model("wan2.2-t2i-flash")
-        failed = wait_finished(qtbot, services, send_prompt(window, qtbot, "a boat").id)
+        failed = wait_for_task(qtbot, services, send_prompt(window, qtbot, "a boat").id)
         assert failed.error_code == "InvalidApiKey"
         panel = window.preview.error_panel
         qtbot.waitUntil(lambda: panel.isVisible() and panel.explanation is not None, timeout=5000)
@@ -109,7 +99,7 @@ def test_workspace_key_sends_workspace_header(
         )
         window.select_region("beijing")
         window.select_model("wan2.2-t2i-flash")
-        good = wait_finished(qtbot, services, send_prompt(window, qtbot, "a kite").id)
+        good = wait_for_task(qtbot, services, send_prompt(window, qtbot, "a kite").id)
         assert good.status == TaskStatus.SUCCEEDED
         submit = next(r for r in workspace_domain.requests if r.route == "submit")
         assert submit.header("X-DashScope-WorkSpace") == "ws-good"
@@ -118,7 +108,7 @@ def test_workspace_key_sends_workspace_header(
         assert all(query.header("X-DashScope-WorkSpace") == "ws-good" for query in queries)
 
         services.keys.update(stored.profile_id, workspace="ws-other")
-        bad = wait_finished(qtbot, services, send_prompt(window, qtbot, "a kite").id)
+        bad = wait_for_task(qtbot, services, send_prompt(window, qtbot, "a kite").id)
         assert bad.error_code == "NOT AUTHORIZED"
         panel = window.preview.error_panel
         qtbot.waitUntil(lambda: panel.explanation is not None, timeout=5000)

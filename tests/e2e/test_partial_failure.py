@@ -15,6 +15,7 @@ from gui.sandbox import Emulator
 from gui.sandbox.faults import PartialFailure
 from gui.widgets.main_window import MainWindow
 from gui.widgets.task_list import STATUS
+from tests.qt_fixtures import wait_for_task
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -33,14 +34,7 @@ def test_two_of_four_failed(
     with qtbot.waitSignal(window.task_submitted, timeout=5000) as submitted:
         qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
     local_id = submitted.args[0].id
-
-    def finished() -> bool:
-        record = services.library.get_task(local_id)
-        return record is not None and record.status.is_terminal and not record.downloads_pending
-
-    qtbot.waitUntil(finished, timeout=20000)
-    record = services.library.get_task(local_id)
-    assert record is not None
+    record = wait_for_task(qtbot, services, local_id)
     assert record.status == TaskStatus.SUCCEEDED
     assert record.error_code == "PixelPost.Task.PartialFailure"
     assert [image.error_code for image in record.results] == [
@@ -79,14 +73,7 @@ def send_and_wait(window: MainWindow, services: Services, qtbot: QtBot) -> TaskR
     window.form.set_values({"prompt": "a paper lantern", "n": 1})
     record = window.send()
     assert record is not None
-
-    def ended() -> bool:
-        latest = services.library.get_task(record.id)
-        return latest is not None and latest.status.is_terminal and not latest.downloads_pending
-
-    qtbot.waitUntil(ended, timeout=20000)
-    latest = services.library.get_task(record.id)
-    assert latest is not None
+    latest = wait_for_task(qtbot, services, record.id)
     window.task_panel.select_task(latest.id)
     return latest
 

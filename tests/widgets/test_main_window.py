@@ -27,9 +27,16 @@ def visible_controls(root: QWidget) -> list[QWidget]:
     return [w for w in root.findChildren(QWidget) if isinstance(w, CONTROLS) and w.isVisible()]
 
 
-@pytest.mark.parametrize("model_id", ["wanx-v1", "wan2.2-t2i-flash", "wan2.6-t2i"])
+@pytest.mark.parametrize(
+    "model_id", ["wanx-v1", "wan2.2-t2i-flash", "wan2.6-t2i", "wanx2.1-imageedit", "wan2.6-image"]
+)
 def test_every_control_has_object_and_accessible_name(window: MainWindow, model_id: str) -> None:
     window.select_model(model_id)
+    # The docks of the View menu are checked too.
+    for dock in (window.gallery_dock, window.inspector_dock):
+        dock.show()
+    window.saved_work.collections_dock.show()
+    window.saved_work.history_dock.show()
     controls = visible_controls(window)
     assert len(controls) > 8
     for control in controls:
