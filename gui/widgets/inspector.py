@@ -10,7 +10,6 @@ recorded, so nothing here ever contains an API key.
 from __future__ import annotations
 
 import bisect
-import json
 import time
 from collections.abc import Iterable, Sequence
 from http import HTTPStatus
@@ -48,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.catalog import Catalog
+from gui.core.exchange_errors import exchange_error
 from gui.core.exchange_history import HistoryReadError, load_exchanges
 from gui.core.exchange_text import (
     escaped_bytes,
@@ -573,20 +573,12 @@ class InspectorPanel(QWidget):
     def _explain(self, exchange: Exchange, identifier: str | None) -> None:
         if self.error_panel is None:
             return
-        if (exchange.status or 0) < 400 or exchange.kind == "download":
+        error = exchange_error(exchange)
+        if error is None:
             self.error_panel.clear()
             return
-        code, message = None, None
-        try:
-            envelope = json.loads(exchange.response_body.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            envelope = None
-        if isinstance(envelope, dict):
-            code = envelope.get("code") if isinstance(envelope.get("code"), str) else None
-            message = envelope.get("message") if isinstance(envelope.get("message"), str) else None
-        self.error_panel.show_error(
-            code, message, status=exchange.status, request_id=identifier
-        )
+        status = exchange.status if (exchange.status or 0) >= 400 else None
+        self.error_panel.show_error(error.code, error.message, status=status, request_id=identifier)
 
     def _show_summary(self, exchange: Exchange, identifier: str | None) -> None:
         labels = self.summary_labels

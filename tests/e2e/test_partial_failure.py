@@ -124,3 +124,43 @@ def test_every_download_failed_wording(
     assert "the others are saved" not in details
     assert "<?xml" not in details
     assert "<Code>" not in details
+
+
+def inspector_titles(window: MainWindow, kind: str) -> list[str]:
+    """Return the explanation title the inspector shows for each exchange of ``kind``."""
+    inspector = window.inspector_dock.panel
+    inspector.set_selected_task(None)
+    titles = []
+    for row in range(inspector.model.rowCount()):
+        exchange = inspector.model.exchange(row)
+        if exchange is None or exchange.kind != kind:
+            continue
+        inspector.select_row(row)
+        panel = inspector.error_panel
+        assert panel is not None
+        titles.append(panel.title.text() if panel.explanation is not None else "")
+    return titles
+
+
+def test_inspector_explains_failures_inside_200(
+    window: MainWindow, services: Services, emulator: Emulator, qtbot: QtBot
+) -> None:
+    catalog = load_error_catalog()
+    emulator.faults.add(
+        "submit", PartialFailure(indices=(0,), code="DataInspectionFailed", message=MESSAGE)
+    )
+    window.select_model("wan2.2-t2i-flash")
+    assert window.form is not None
+    window.form.set_values({"prompt": "two paper boats", "n": 2})
+    partial = window.send()
+    assert partial is not None
+    wait_for_task(qtbot, services, partial.id)
+    titles = inspector_titles(window, "poll")
+    assert titles[0] == "Some images failed"  # the newest query reports the finished task
+    emulator.faults.add_spec("submit task_failed code=IPInfringementSuspect")
+    failed = window.send()
+    assert failed is not None
+    wait_for_task(qtbot, services, failed.id)
+    expected = catalog.explain("IPInfringementSuspect").title.en
+    assert inspector_titles(window, "poll")[0] == expected
+    assert "" in inspector_titles(window, "poll")  # a PENDING or RUNNING reply has no error
