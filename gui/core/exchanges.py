@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,30 @@ TAG_EXTENSION = "pixelpost"
 
 # Response bodies above this size are stored truncated; image bodies are never stored.
 MAX_STORED_BODY = 256 * 1024
+
+
+# Inline images longer than this are shortened when an exchange is stored in the
+# history, so a few edits with inline photos do not add megabytes each.
+MAX_STORED_DATA_URI = 4096
+# Marks a data URI the history shortened; exports refuse bodies that contain it.
+SHORTENED_MARKER = "[PixelPost: shortened"
+_DATA_URI = re.compile(rb"data:[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=]{%d,}" % MAX_STORED_DATA_URI)
+
+
+def shorten_data_uris(body: bytes) -> bytes:
+    """Return ``body`` with each long base64 data URI cut to its start and a marker.
+
+    The marker names how many characters were left out, so the stored request
+    still shows which fields were inline images and how large they were.
+    """
+
+    def shorten(match: re.Match[bytes]) -> bytes:
+        uri = match.group(0)
+        head = uri[: uri.index(b",") + 33]
+        omitted = len(uri) - len(head)
+        return head + f"…{SHORTENED_MARKER}, {omitted} characters left out]".encode()
+
+    return _DATA_URI.sub(shorten, body)
 
 
 @dataclass(frozen=True)

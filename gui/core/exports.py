@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gui.core.catalog import Catalog
-from gui.core.exchanges import Exchange
+from gui.core.exchanges import SHORTENED_MARKER, Exchange
 from gui.core.request import ASYNC_HEADER, ApiRequest
 from gui.core.secrets import ENV_VARIABLE, REDACTOR
 
@@ -269,6 +269,12 @@ def plan_exchange(exchange: Exchange, *, catalog: Catalog | None = None) -> Call
     A submit or sync call gets the same follow-up steps as a request export. Any
     other exchange (task query, cancel, list, download) is exported as that one call.
     """
+    if SHORTENED_MARKER.encode() in exchange.request_body:
+        raise ExportError(
+            "This request's inline images were shortened when it was stored in the history, "
+            "so it cannot be repeated from here. Open the task's request in the form and "
+            "copy it from there."
+        )
     authorize = any(name.lower() == "authorization" for name, _ in exchange.request_headers)
     headers = tuple(
         (canonical_header_name(name), value)

@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from gui.core.exchanges import Exchange
+from gui.core.exchanges import Exchange, shorten_data_uris
 from gui.core.png_metadata import embed_recipe
 
 log = logging.getLogger(__name__)
@@ -305,7 +305,7 @@ class Library:
                 exchange.url,
                 exchange.status,
                 json.dumps(exchange.request_headers),
-                exchange.request_body,
+                shorten_data_uris(exchange.request_body),
                 json.dumps(exchange.response_headers),
                 exchange.response_body,
                 exchange.response_size,
