@@ -22,10 +22,10 @@ from gui.core.secrets import REDACTOR, redact_headers
 
 log = logging.getLogger(__name__)
 
-# Request extension key under which callers tag a request with its purpose: a dict
-# with "kind" and "task", and optionally "redact", a function that returns the
-# recorded Exchange with secrets of that kind of exchange removed (for example the
-# signature in an upload policy).
+# Request extension key under which callers tag a request with its purpose, a dict
+# with "kind" and "task". An optional "redact" function returns the recorded
+# Exchange without the secrets of that kind of exchange, such as the signature of
+# an upload policy.
 TAG_EXTENSION = "pixelpost"
 
 # Response bodies above this size are stored truncated; image bodies are never stored.
