@@ -31,6 +31,7 @@ from gui.core.png_metadata import (
     read_recipe,
     recipe_from_sidecar,
 )
+from gui.core.spend import priced_region, unit_price
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ class ResultDetails:
 
 
 @dataclass(frozen=True)
-class CostEstimate:
+class ImagePrice:
     """A result's estimated price: one image at the catalog price of ``region``."""
 
     amount: float
@@ -284,17 +285,16 @@ def matches(item: GalleryItem, details: ResultDetails | None, text: str, model: 
     return all(word in haystack for word in words)
 
 
-def estimate_cost(catalog: Catalog, details: ResultDetails) -> CostEstimate | None:
+def estimate_cost(catalog: Catalog, details: ResultDetails) -> ImagePrice | None:
     """Return the catalog price of one image of this result, or None when unknown."""
     model = catalog.get(details.model)
     if model is None:
         return None
-    free = details.region == "sandbox"
-    region = REFERENCE_REGION if free or details.region is None else details.region
-    price = model.prices.get(region)
+    region = priced_region(details.region or "sandbox")
+    price = unit_price(model, region)
     if price is None:
         return None
-    return CostEstimate(price, region, free)
+    return ImagePrice(price, region, free=details.region == "sandbox")
 
 
 # Requests made from a result

@@ -66,7 +66,9 @@ def test_gate_forgets_canceled_waiter() -> None:
         await gate.enter("first", lambda _position: None)
         waiting = asyncio.create_task(gate.enter("second", lambda _position: None))
         third = asyncio.create_task(gate.enter("third", lambda _position: None))
-        await asyncio.sleep(0.01)
+        async with asyncio.timeout(2):
+            while gate.position("third") != 2:  # both waiters are queued
+                await asyncio.sleep(0)
         waiting.cancel()
         await asyncio.gather(waiting, return_exceptions=True)
         await gate.leave("first")
