@@ -11,7 +11,6 @@ import ipaddress
 import json
 import logging
 import os
-import re
 import socket
 import ssl
 import urllib.request
@@ -22,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from gui.core.exchange_errors import body_summary, object_store_error
 from gui.core.exchanges import TAG_EXTENSION, Exchange, ExchangeLog, RecordingTransport
 from gui.core.request import ApiRequest
 
@@ -367,19 +367,6 @@ class DashScopeClient:
             raise _network_error(error) from None
 
 
-_HTML_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-
-
-def _body_summary(content: bytes) -> str:
-    """Return a short readable form of a body that is not JSON: an HTML title or its start."""
-    title = _HTML_TITLE.search(content[:4096])
-    if title is not None:
-        text = title.group(1).decode("utf-8", errors="replace")
-    else:
-        text = content[:200].decode("utf-8", errors="replace")
-    return " ".join(text.split())
-
-
 def _join(base_url: str, path: str) -> str:
     return f"{base_url.rstrip('/')}/{path.lstrip('/')}"
 
@@ -397,7 +384,7 @@ def _parse_json_response(response: httpx.Response) -> dict[str, Any]:
     except (UnicodeDecodeError, json.JSONDecodeError):
         data = None
     if not isinstance(data, dict):
-        text = _body_summary(response.content)
+        text = body_summary(response.content)
         if response.is_success:
             raise MalformedResponseError(
                 "PixelPost.Response.Malformed",
@@ -418,20 +405,9 @@ def _parse_json_response(response: httpx.Response) -> dict[str, Any]:
     return data
 
 
-_OSS_ERROR = re.compile(
-    rb"<Code>(?P<code>[^<]*)</Code>.*?<Message>(?P<message>[^<]*)</Message>", re.DOTALL
-)
-
-
 def _download_error(status: int, body: bytes) -> DashScopeError:
-    # The result server is an object store that answers errors in XML.
-    oss = _OSS_ERROR.search(body[:4096])
-    if oss is not None:
-        code = oss["code"].decode("utf-8", errors="replace")
-        message = oss["message"].decode("utf-8", errors="replace")
-        text = f"{code}: {message}"
-    else:
-        text = _body_summary(body)
+    oss = object_store_error(body)
+    text = f"{oss[0]}: {oss[1]}" if oss is not None else body_summary(body)
     if status in (403, 404, 410):
         return ApiError(
             "PixelPost.Download.Expired",

@@ -10,7 +10,11 @@ from typing import Any
 from gui.core.exchanges import Exchange
 from gui.core.results import extract_results
 
-_OSS_CODE = re.compile(rb"<Code>([^<]*)</Code>")
+# The result server is an object store, which reports errors as XML documents.
+_OSS_ERROR = re.compile(
+    rb"<Code>(?P<code>[^<]*)</Code>(?:.*?<Message>(?P<message>[^<]*)</Message>)?", re.DOTALL
+)
+_HTML_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -33,8 +37,8 @@ def exchange_error(exchange: Exchange) -> ExchangeError | None:
         if status < 400:
             return None
         code = "PixelPost.Download.Expired" if status in (403, 404, 410) else None
-        oss = _OSS_CODE.search(exchange.response_body[:4096])
-        detail = oss.group(1).decode("utf-8", errors="replace") if oss else f"HTTP {status}"
+        oss = object_store_error(exchange.response_body)
+        detail = oss[0] if oss is not None else f"HTTP {status}"
         return ExchangeError(code or "PixelPost.Download.Failed", detail)
     envelope = _json_object(exchange.response_body)
     if status >= 400:
@@ -56,6 +60,28 @@ def exchange_error(exchange: Exchange) -> ExchangeError | None:
         "PixelPost.Task.PartialFailure",
         f"{len(failed)} of {len(images)} images failed (images {numbers}): {codes}",
     )
+
+
+def object_store_error(body: bytes) -> tuple[str, str] | None:
+    """Return the code and message of an object-store XML error body, or None."""
+    found = _OSS_ERROR.search(body[:4096])
+    if found is None:
+        return None
+    message = found["message"] or b""
+    return (
+        found["code"].decode("utf-8", errors="replace"),
+        message.decode("utf-8", errors="replace"),
+    )
+
+
+def body_summary(content: bytes) -> str:
+    """Return a short readable form of a body that is not JSON: an HTML title or its start."""
+    title = _HTML_TITLE.search(content[:4096])
+    if title is not None:
+        text = title.group(1).decode("utf-8", errors="replace")
+    else:
+        text = content[:200].decode("utf-8", errors="replace")
+    return " ".join(text.split())
 
 
 def _json_object(body: bytes) -> dict[str, Any] | None:
