@@ -15,6 +15,16 @@ from typing import Any
 from gui import __version__
 
 
+def _add_home_option(command: argparse.ArgumentParser) -> None:
+    """Accept --home after a command too; SUPPRESS keeps a --home given before it."""
+    command.add_argument(
+        "--home",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="keep settings, history, logs and results under this folder",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pixelpost",
@@ -49,12 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         "parameters), wait for the task, save the images with sidecars and print a JSON summary.",
     )
     send.add_argument("request", type=Path, help="JSON request body file")
-    send.add_argument(
-        "--home",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="keep settings, history, logs and results under this folder",
-    )
+    _add_home_option(send)
     send.add_argument(
         "--region",
         default="sandbox",
@@ -85,12 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         "resume",
         help="finish every unfinished task and download, then print a JSON summary",
     )
-    resume.add_argument(
-        "--home",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="keep settings, history, logs and results under this folder",
-    )
+    _add_home_option(resume)
 
     import_curl = commands.add_parser(
         "import-curl",
@@ -118,12 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bundle.add_argument("task", metavar="TASK_ID", help="the task to export")
     bundle.add_argument("out", metavar="OUT.zip", type=Path, help="the zip file to write")
-    bundle.add_argument(
-        "--home",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="keep settings, history, logs and results under this folder",
-    )
+    _add_home_option(bundle)
 
     export = commands.add_parser(
         "export",
