@@ -90,15 +90,38 @@ def emulator() -> Iterator[Emulator]:
 
 
 @pytest.fixture
+def poll_schedule() -> PollSchedule:
+    """The engine's poll plan; a test module overrides this fixture to change it."""
+    return PollSchedule(first=0.05, factor=1.5, maximum=0.2)
+
+
+@pytest.fixture
+def retry_policy() -> RetryPolicy:
+    """The engine's retries; a test module overrides this fixture to change them."""
+    return RetryPolicy(attempts=3, first_delay=0.05, maximum_delay=0.1)
+
+
+@pytest.fixture
+def window_settings() -> dict[str, str]:
+    """Extra settings written before the window opens; modules override this fixture."""
+    return {}
+
+
+@pytest.fixture
 def services(
-    app_paths: AppPaths, emulator: Emulator, qt_loop: qasync.QEventLoop, qtbot: QtBot
+    app_paths: AppPaths,
+    emulator: Emulator,
+    qt_loop: qasync.QEventLoop,
+    qtbot: QtBot,
+    poll_schedule: PollSchedule,
+    retry_policy: RetryPolicy,
 ) -> Iterator[Services]:
     built = Services(
         app_paths,
         keyring_backend=MemoryKeyring(),
         environment={},
-        poll_schedule=PollSchedule(first=0.05, factor=1.5, maximum=0.2),
-        retry=RetryPolicy(attempts=3, first_delay=0.05, maximum_delay=0.1),
+        poll_schedule=poll_schedule,
+        retry=retry_policy,
     )
     run_on_loop(qtbot, qt_loop, built.start())
     built.use_sandbox(emulator.base_url, emulator.key)
@@ -108,10 +131,16 @@ def services(
 
 @pytest.fixture
 def window(
-    services: Services, app_paths: AppPaths, qtbot: QtBot, qapp: QApplication
+    services: Services,
+    app_paths: AppPaths,
+    qtbot: QtBot,
+    qapp: QApplication,
+    window_settings: dict[str, str],
 ) -> Iterator[MainWindow]:
     settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
     settings.setValue("request/region", "sandbox")
+    for name, value in window_settings.items():
+        settings.setValue(name, value)
     languages = LanguageManager(resource_dir() / "i18n", qapp)
     languages.apply("en")
     main = MainWindow(services, load_error_catalog(), languages, settings)

@@ -1,3 +1,19 @@
-from tests.qt_fixtures import emulator, qt_loop, services, window
+from tests.qt_fixtures import (
+    emulator,
+    poll_schedule,
+    qt_loop,
+    retry_policy,
+    services,
+    window,
+    window_settings,
+)
 
-__all__ = ["emulator", "qt_loop", "services", "window"]
+__all__ = [
+    "emulator",
+    "poll_schedule",
+    "qt_loop",
+    "retry_policy",
+    "services",
+    "window",
+    "window_settings",
+]

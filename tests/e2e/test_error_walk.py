@@ -12,26 +12,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-import qasync
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from gui.core.engine import PollSchedule, RetryPolicy
 from gui.core.explain import ErrorCatalog, load_error_catalog
 from gui.core.library import TaskRecord, TaskStatus
-from gui.core.paths import AppPaths
-from gui.core.resources import resource_dir
 from gui.core.services import Services
 from gui.sandbox import Emulator, EmulatorConfig
 from gui.sandbox.faults import HttpError, TaskFailed
-from gui.widgets.i18n import LanguageManager
 from gui.widgets.limits_dialog import settings_key
 from gui.widgets.main_window import MainWindow
 from gui.widgets.task_list import STATUS
-from tests.conftest import FAKE_KEY, MemoryKeyring
+from tests.conftest import FAKE_KEY
 from tests.core.test_explain import MESSAGE_GROUPS, SERVER_CODES_BY_STATUS
-from tests.qt_fixtures import destroy_now, run_on_loop
+from tests.qt_fixtures import wait_for_task
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -67,43 +62,21 @@ def emulator() -> Iterator[Emulator]:
 
 
 @pytest.fixture
-def services(
-    app_paths: AppPaths, emulator: Emulator, qt_loop: qasync.QEventLoop, qtbot: QtBot
-) -> Iterator[Services]:
-    # Throttling and 5xx codes must end the task at once instead of being retried.
-    built = Services(
-        app_paths,
-        keyring_backend=MemoryKeyring(),
-        environment={},
-        poll_schedule=PollSchedule(first=0.01, factor=1.0, maximum=0.01),
-        retry=RetryPolicy(attempts=1, first_delay=0.01, maximum_delay=0.01, throttled_attempts=1),
-    )
-    run_on_loop(qtbot, qt_loop, built.start())
-    built.use_sandbox(emulator.base_url, emulator.key)
-    yield built
-    run_on_loop(qtbot, qt_loop, built.aclose())
+def poll_schedule() -> PollSchedule:
+    return PollSchedule(first=0.01, factor=1.0, maximum=0.01)
 
 
 @pytest.fixture
-def window(
-    services: Services, app_paths: AppPaths, qtbot: QtBot, qapp: QApplication
-) -> Iterator[tuple[MainWindow, LanguageManager]]:
-    settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
-    settings.setValue("request/region", "sandbox")
-    # The walk sends hundreds of tasks; the model's account limits would space them
-    # half a second apart.
-    settings.setValue(settings_key("sandbox", MODEL), "1000;")
-    languages = LanguageManager(resource_dir() / "i18n", qapp)
-    languages.apply("en")
-    main = MainWindow(services, load_error_catalog(), languages, settings)
-    qtbot.addWidget(main)
-    main.show()
-    yield main, languages
-    languages.apply("en")
-    main.close()
-    main.deleteLater()
-    del main
-    destroy_now()
+def retry_policy() -> RetryPolicy:
+    # Throttling and 5xx codes must end the task at once instead of being retried.
+    return RetryPolicy(attempts=1, first_delay=0.01, maximum_delay=0.01, throttled_attempts=1)
+
+
+@pytest.fixture
+def window_settings() -> dict[str, str]:
+    # The walk sends hundreds of tasks, and the model's account limits would space
+    # them half a second apart.
+    return {settings_key("sandbox", MODEL): "1000;"}
 
 
 def send_failing(
@@ -116,24 +89,16 @@ def send_failing(
         emulator.faults.add("submit", TaskFailed(case.code, case.message), model=MODEL)
     record = main.send()
     assert record is not None, case
-
-    def ended() -> bool:
-        latest = services.library.get_task(record.id)
-        return latest is not None and latest.status.is_terminal
-
-    qtbot.waitUntil(ended, timeout=10000)
-    latest = services.library.get_task(record.id)
-    assert latest is not None
-    return latest
+    return wait_for_task(qtbot, services, record.id, timeout=10000)
 
 
 def test_every_code_explained_in_both_languages(
-    window: tuple[MainWindow, LanguageManager],
+    window: MainWindow,
     services: Services,
     emulator: Emulator,
     qtbot: QtBot,
 ) -> None:
-    main, languages = window
+    main = window
     catalog = load_error_catalog()
     main.select_model(MODEL)
     assert main.form is not None
@@ -152,7 +117,7 @@ def test_every_code_explained_in_both_languages(
 
     english_title = main.windowTitle()
     for language in ("en", "zh_CN"):
-        languages.apply(language)
+        main.language_combo.setCurrentIndex(main.language_combo.findData(language))
         # Qt delivers the language change as posted events.
         english = language == "en"
         qtbot.waitUntil(lambda: (main.windowTitle() == english_title) == english)  # noqa: B023
