@@ -346,7 +346,7 @@ class KeyStore:
         """Replace the secret of the region's key, or add a key named after the region."""
         profile = self.active_profile(region)
         if profile is None:
-            return self.add(self._free_name(region), region, raw_key)
+            return self.add(self.free_name(region), region, raw_key)
         return self.update(profile.id, raw_key=raw_key)
 
     def set_session(self, region: str, raw_key: str) -> StoredKey:
@@ -355,7 +355,7 @@ class KeyStore:
         REDACTOR.register(key)
         profile = self.active_profile(region)
         if profile is None or profile.id not in self._session:
-            profile = KeyProfile(f"session-{region}", self._free_name(region), region)
+            profile = KeyProfile(f"session-{region}", self.free_name(region), region)
             self._profiles[profile.id] = profile
         self._session[profile.id] = key
         self._active[region] = profile.id
@@ -426,7 +426,8 @@ class KeyStore:
             workspace=check_workspace(profile.workspace),
         )
 
-    def _free_name(self, base: str) -> str:
+    def free_name(self, base: str) -> str:
+        """Return ``base``, or ``base (2)``, ``base (3)``… when a key already has that name."""
         taken = {profile.name.casefold() for profile in self._profiles.values()}
         name, number = base, 2
         while name.casefold() in taken:
@@ -502,7 +503,7 @@ class KeyStore:
             if not key:
                 continue
             REDACTOR.register(key)
-            profile = KeyProfile(region, self._free_name(region), region, account=region)
+            profile = KeyProfile(region, self.free_name(region), region, account=region)
             self._profiles[profile.id] = profile
             self._active.setdefault(region, profile.id)
 

@@ -467,7 +467,7 @@ class KeyDialog(QDialog):
         try:
             if profile_id is None:
                 if not name.strip():
-                    name = self._default_name(region)
+                    name = self._keys.free_name(REGIONS[region].name(self._language))
                 stored = self._keys.add(
                     name,
                     region,
@@ -502,14 +502,6 @@ class KeyDialog(QDialog):
             ).format(end=stored.fingerprint.rpartition("…")[2])
         self._show_message(message)
         self.keys_changed.emit(stored.region)
-
-    def _default_name(self, region: str) -> str:
-        taken = {profile.name.casefold() for profile in self._keys.profiles()}
-        base = REGIONS[region].name(self._language)
-        name, number = base, 2
-        while name.casefold() in taken:
-            name, number = f"{base} ({number})", number + 1
-        return name
 
     def _on_activate_button_clicked(self) -> None:
         profile_id = self.selected_id
