@@ -3,8 +3,8 @@
 A request file is UTF-8 JSON with sorted keys, two-space indentation and a final
 newline, so collections diff and merge well in Git. It contains the format version,
 the request's name, the model id as typed, the region, the call mode and the
-request body. It never holds a key, a key fingerprint or a key name: the region
-alone decides which key is used when the request is sent.
+request body. It never contains a key, a key fingerprint or a key name, because
+the region alone decides which key is used when the request is sent.
 
 A whole collection exports to one JSON file that lists every folder and request
 with its path; importing that file into another folder writes the same bytes.
@@ -189,39 +189,49 @@ def request_from_document(
         raise CollectionError(
             f'{where} is not a PixelPost request file: it needs "format": "{REQUEST_FORMAT}".'
         )
+
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise CollectionError(f'{where} has no whole-number "version"; this app writes 1.')
+
     if version > FORMAT_VERSION:
         raise CollectionError(
             f"{where} was written by a newer PixelPost (format version {version}); this "
             f"version reads version {FORMAT_VERSION}. Update PixelPost to open it."
         )
+
     if version < 1:
         raise CollectionError(f"{where} has the unknown format version {version}.")
+
     name = document.get("name")
     if not isinstance(name, str) or not name.strip():
         raise CollectionError(f'{where} has no "name"; add one to the file.')
+
     model = document.get("model")
     if not isinstance(model, str) or not model.strip():
         raise CollectionError(f'{where} has no "model"; add the model id to the file.')
+
     region = document.get("region")
     if region not in REGIONS:
         raise CollectionError(
             f"{where} has the unknown region {region!r}; use one of "
             f"{', '.join(REGIONS)}."
         )
+
     mode = document.get("mode")
     if mode is not None and mode not in MODES:
         raise CollectionError(f'{where} has the unknown mode {mode!r}; use "async" or "sync".')
+
     body = document.get("body")
     if not isinstance(body, dict):
         raise CollectionError(f'{where} has no "body" object; add the request body.')
+
     if catalog is not None and catalog.get(model) is None:
         raise CollectionError(
             f"{where} uses the model {model}, which this version's catalog does not know. "
             "Change the model in the file or update PixelPost."
         )
+
     return SavedRequest(name=name.strip(), model=model, region=str(region), mode=mode, body=body)
 
 

@@ -428,9 +428,9 @@ class KeyStore:
 
     def free_name(self, base: str) -> str:
         """Return ``base``, or ``base (2)``, ``base (3)``… when a key already has that name."""
-        taken = {profile.name.casefold() for profile in self._profiles.values()}
+        used_names = {profile.name.casefold() for profile in self._profiles.values()}
         name, number = base, 2
-        while name.casefold() in taken:
+        while name.casefold() in used_names:
             name, number = f"{base} ({number})", number + 1
         return name
 

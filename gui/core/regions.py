@@ -42,8 +42,8 @@ REGION_IDS = tuple(REGIONS)
 def region_for_base_url(base_url: str) -> str | None:
     """Return the id of the public region a base URL belongs to.
 
-    Matches the shared domains (ignoring a trailing slash) and workspace-dedicated
-    domains whose region this app knows.
+    Matches the shared domains (ignoring a trailing slash) and the
+    workspace-dedicated domains of the regions in ``REGIONS``.
     """
     wanted = base_url.rstrip("/")
     for region in REGIONS.values():

@@ -2,8 +2,8 @@
 
 The zip contains the request without any key, every recorded HTTP exchange of the
 task (HAR and plain text), the status timeline, the final response and output,
-and the saved images with their sidecars, plus a README.txt that explains each
-member. Exchanges are redacted when they are recorded; the bundle also replaces
+and the saved images with their sidecars. A README.txt explains each member.
+Exchanges are redacted when they are recorded; the bundle also replaces
 the Authorization header's key fingerprint with a placeholder and passes every
 text member through the redactor once more.
 """

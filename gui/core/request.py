@@ -135,7 +135,7 @@ class ApiRequest:
 
 
 def contains_oss_url(value: Any) -> bool:
-    """Return whether a JSON value holds a string starting with ``oss://`` at any depth."""
+    """Return whether a JSON value contains a string starting with ``oss://`` at any depth."""
     if isinstance(value, str):
         return value.strip().lower().startswith("oss://")
     if isinstance(value, dict):
@@ -347,7 +347,7 @@ def validate_values(
     """Check field values against the model's rules; return every issue found.
 
     With ``read_images`` an image field may also name a local file (a path or a
-    ``file://`` URI), and local files and data URIs are read to check their
+    ``file://`` URI). Local files and data URIs are then read to check their
     format, file size, pixel size, aspect ratio and the size a mask must share
     with its image. The emulator passes False: it never reads local files, and it
     reports image problems with the service's own errors.
@@ -456,7 +456,7 @@ def _check_image_reference(
     """Check that an image field contains a URL the service can fetch, a data URI or a file.
 
     Local files and data URIs are checked against the field's image rule when
-    ``read_images`` is True; without it a local path is rejected like any text.
+    ``read_images`` is True. Without it a local path is rejected like any text.
     """
     if not isinstance(value, str):
         return ValidationIssue(spec.name, value, "type", {"expected": "an image URL"})

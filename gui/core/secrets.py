@@ -1,8 +1,8 @@
 """API key cleaning, fingerprints and redaction.
 
-The key store itself is in ``gui.core.keystore``. Every key the app sees is
-registered with the redactor, so log records and recorded exchanges can be
-scrubbed of it.
+The key store itself is in ``gui.core.keystore``. Every key the app reads or
+receives is registered with the redactor, so log records and recorded exchanges
+can be scrubbed of it.
 """
 
 from __future__ import annotations

@@ -188,6 +188,7 @@ class CollectionsPanel(QWidget):
         if query.strip():
             shown = {entry.folder for entry in entries}
             folders = [f for f in folders if any(s == f or s.startswith(f + "/") for s in shown)]
+
         self._filling = True
         self.tree.clear()
         items: dict[str, QTreeWidgetItem] = {}
@@ -202,10 +203,12 @@ class CollectionsPanel(QWidget):
             item.setData(NAME_COLUMN, Qt.ItemDataRole.AccessibleTextRole, label)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             items[folder] = item
+
         for entry in entries:
             parent = items.get(entry.folder)
             item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self.tree)
             self._fill_request_item(item, entry)
+
         self.tree.expandAll()
         self._filling = False
         self.folder_label.setText(tr("Collection: {folder}").format(folder=self.root))
@@ -213,6 +216,7 @@ class CollectionsPanel(QWidget):
             previous = self._find_item(*selected)
             if previous is not None:
                 self.tree.setCurrentItem(previous)
+
         self._update_buttons()
 
     def _fill_request_item(self, item: QTreeWidgetItem, entry: CollectionEntry) -> None:
@@ -367,6 +371,7 @@ class CollectionsPanel(QWidget):
         selected = self.selected_kind_and_path()
         if selected is None:
             return None
+
         kind, path = selected
         box = QMessageBox(self)
         box.setObjectName("collectionDeleteBox")
@@ -386,6 +391,7 @@ class CollectionsPanel(QWidget):
                     name=self.collection.entry(path).name
                 )
             )
+
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

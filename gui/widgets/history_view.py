@@ -323,6 +323,7 @@ class HistoryPanel(QWidget):
         self.status_combo.setObjectName("historyStatusCombo")
         for key in STATUS_GROUPS:
             self.status_combo.addItem("", key)
+
         self.status_combo.currentIndexChanged.connect(self.apply_filter)
         today = QDate.currentDate()
         self.from_check = QCheckBox(self)
@@ -340,6 +341,7 @@ class HistoryPanel(QWidget):
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self.apply_filter)
             edit.dateChanged.connect(self.apply_filter)
+
         bar.addWidget(self.text_edit, 2)
         bar.addWidget(self.model_combo, 1)
         bar.addWidget(self.status_combo)
@@ -383,6 +385,7 @@ class HistoryPanel(QWidget):
             self.bundle_button,
         ):
             row.addWidget(button)
+
         row.addStretch(1)
         row.addWidget(self.count_label)
         row.addWidget(self.refresh_button)

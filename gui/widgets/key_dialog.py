@@ -529,6 +529,7 @@ class KeyDialog(QDialog):
         profile = self._keys.profile(profile_id) if profile_id else None
         if profile is None:
             return
+
         if not self.delete_button.property("confirming"):
             # Deleting needs confirmation: the first click arms the button, the second deletes.
             self.delete_button.setProperty("confirming", True)
@@ -540,11 +541,13 @@ class KeyDialog(QDialog):
                 ).format(name=profile.name)
             )
             return
+
         try:
             self._keys.remove(profile.id)
         except KeyStoreError as error:
             self._show_message(str(error))
             return
+
         self._disarm_delete()
         self._fill_table()
         self._start_new(profile.region)
@@ -557,6 +560,7 @@ class KeyDialog(QDialog):
             )
         else:
             message += " " + tr("{region} has no key now.").format(region=region_name)
+
         self._show_message(message)
         self.keys_changed.emit(profile.region)
 
@@ -640,38 +644,48 @@ def _secrets_error_text(error: SecretsError) -> str:
     """Return the translated message for a rejected key, name, base URL or workspace."""
     if isinstance(error, InvalidKeyError):
         return _invalid_key_text(error)
+
     if not isinstance(error, InvalidProfileError):
         return str(error)
+
     params = error.params
     if error.reason == "name_empty":
         return tr("The key name is empty; give the key a name.")
+
     if error.reason == "name_too_long":
         return tr("The key name has {length} characters; use at most {maximum}.").format(**params)
+
     if error.reason == "name_taken":
         return tr("A key named {name} already exists; choose another name.").format(**params)
+
     if error.reason == "workspace":
         return tr(
             "The workspace ID {value} is not valid: use only letters, digits, '-' and '_', "
             "as shown in the Model Studio console."
         ).format(**params)
+
     if error.reason == "base_url_placeholder":
         return tr(
             "The base URL {value} still contains a placeholder in braces; replace it with "
             "your workspace ID."
         ).format(**params)
+
     if error.reason == "base_url_region":
         region = REGIONS[str(params["region"])].name(current_language())
         return tr(
             "The base URL {value} is a workspace domain in {region}; choose {region} as "
             "the key's region."
         ).format(value=params["value"], region=region)
+
     if error.reason == "base_url_path":
         return tr("The base URL {value} must end in /api/v1 or have no path.").format(**params)
+
     if error.reason.startswith("base_url"):
         return tr(
             "The base URL {value} is not usable. Write it like "
             "https://dashscope.aliyuncs.com/api/v1, with https:// and no query."
         ).format(**params)
+
     return str(error)
 
 

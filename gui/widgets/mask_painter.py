@@ -5,9 +5,9 @@ may change and black the area to keep, as the editing APIs expect. Painting neve
 blends: the brush, eraser and rectangle write pure white or pure black without
 antialiasing, and saving thresholds again, so the file contains no grey pixels.
 
-Everything works from the keyboard: B, E and R choose the brush, eraser and
-rectangle; [ and ] change the brush size; on the canvas the arrow keys move the
-cursor (Shift moves faster) and Space paints there, or sets the rectangle's corners.
+Everything works from the keyboard. B, E and R choose the brush, eraser and
+rectangle, and [ and ] change the brush size. On the canvas the arrow keys move
+the cursor (Shift moves faster), and Space paints there or sets a rectangle corner.
 """
 
 from __future__ import annotations

@@ -89,7 +89,7 @@ def test_workspace_key_sends_workspace_header(
 ) -> None:
     config = EmulatorConfig(pending_seconds=0.0, running_seconds=0.1, workspaces=("ws-good",))
     with Emulator(key=BEIJING_KEY, config=config) as workspace_domain:
-        # The emulator stands in for a workspace-dedicated domain.
+        # The emulator plays the part of a workspace-dedicated domain.
         stored = services.keys.add(
             "Workspace",
             "beijing",

@@ -100,8 +100,8 @@ def test_delete_asks_first(window: MainWindow, services: Services, qtbot: QtBot)
     assert services.keys.profile(doomed.id) is not None
     assert "Doomed" in dialog.delete_button.text()
     # Selecting another key disarms the delete.
-    kept = next(p for p in services.keys.profiles() if p.name == "Kept")
-    dialog.select_profile(kept.id)
+    survivor = next(p for p in services.keys.profiles() if p.name == "Kept")
+    dialog.select_profile(survivor.id)
     dialog.select_profile(doomed.id)
     dialog.delete_button.click()
     assert services.keys.profile(doomed.id) is not None
